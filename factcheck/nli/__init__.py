@@ -1,0 +1,1 @@
+"""Natural language inference: loading, batched inference, training, evaluation."""

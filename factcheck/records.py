@@ -1,0 +1,147 @@
+"""Typed records that flow between the pipeline's stages.
+
+Character spans are start-inclusive, end-exclusive offsets into
+``Article.text`` (the cleaned body), everywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Literal
+
+Kind = Literal["direct", "indirect", "mixed", "according_to"]
+Stance = Literal["assert", "deny", "reject", "accuse", "question", "admit", "warn", "demand"]
+Relation = Literal["contradiction", "rebuttal", "support", "unrelated"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    """One article as read from an input, before cleanup."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class CleanArticle:
+    """An article after cleanup: headline and dateline split off, furniture dropped."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Statement:
+    """An attributed statement: who said what, how, and with which stance."""
+
+    id: str
+    speaker: str
+    speaker_mention: str
+    cue: str
+    kind: Kind
+    stance: Stance
+    content: str
+    sentence: str
+    start: int
+    end: int
+    cue_lemma: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    cue_start: int = -1
+    cue_end: int = -1
+    sentence_start: int = -1
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class CandidatePair:
+    """Two statements from different speakers that share a topic."""
+
+    article_id: str
+    a: Statement
+    b: Statement
+    topic_score: float
+    shared_terms: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class NLIResult:
+    """Label probabilities for one premise/hypothesis pair, keyed by label name."""
+
+    probs: dict[str, float]
+
+    @property
+    def label(self) -> str:
+        return max(self.probs, key=self.probs.__getitem__)
+
+
+@dataclasses.dataclass(frozen=True)
+class Pair:
+    """A scored relation between two statements of one article."""
+
+    a: str
+    b: str
+    relation: Relation
+    score: float
+    nli: dict[str, float]
+    topic_score: float = 0.0
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleResult:
+    """Everything factcheck found in one article: one output line."""
+
+    article_id: str
+    statements: tuple[Statement, ...]
+    pairs: tuple[Pair, ...]
+    model: dict[str, str]
+    text: str = ""
+    title: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "dateline": self.dateline,
+            "url": self.url,
+            "published": self.published,
+            "source": self.source,
+            "model": dict(self.model),
+            "statements": [s.to_json() for s in self.statements],
+            "pairs": [p.to_json() for p in self.pairs],
+            "text": self.text,
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleFailure:
+    """An input that could not be processed, with a one-line reason."""
+
+    source: str
+    message: str
