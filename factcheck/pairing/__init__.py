@@ -1,0 +1,1 @@
+"""Pairing: which statements are about the same proposition, and how they relate."""

@@ -1,0 +1,77 @@
+"""Decide how two on-topic statements relate, from stance and NLI together.
+
+NLI alone reads only the two contents; stance says what each speaker does
+with its content. A denial of X against an assertion of X contradicts even
+though the contents entail each other, and two assertions contradict when
+their contents do.
+"""
+
+from __future__ import annotations
+
+from factcheck.attribution.cues import NEGATIVE_STANCES
+from factcheck.config import PairingConfig
+from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
+from factcheck.records import CandidatePair, NLIResult, Pair, Relation
+
+DISPUTING_STANCES = NEGATIVE_STANCES | {"question"}
+
+
+def _negative(stance: str) -> bool:
+    return stance in DISPUTING_STANCES
+
+
+_VERBS = {"deny": "denies", "reject": "rejects", "question": "questions"}
+
+
+def _verb(stance: str) -> str:
+    return _VERBS.get(stance, "disputes")
+
+
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "find": "found", "think": "thought",
+                   "according": "reported", "make": "made", "give": "gave", "speak": "spoke"}
+
+
+def _past(cue_lemma: str) -> str:
+    word = cue_lemma.split()[0] if cue_lemma else "say"
+    if word in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[word]
+    return word + "d" if word.endswith("e") else word + "ed"
+
+
+def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, config: PairingConfig) -> Pair | None:
+    """A Pair for the candidate, or None when nothing links the two statements."""
+    entail = max(forward.probs[ENTAILMENT], backward.probs[ENTAILMENT])
+    contra = max(forward.probs[CONTRADICTION], backward.probs[CONTRADICTION])
+    nli = {k: round(v, 4) for k, v in forward.probs.items()}
+    a, b = cand.a, cand.b
+    relation: Relation | None = None
+    score = 0.0
+    reason = ""
+    if cand.link:
+        negative = b if cand.link == "back-reference" or _negative(b.stance) else a
+        other = a if negative is b else b
+        relation = "contradiction" if negative.stance == "deny" else "rebuttal"
+        score = 0.5 + 0.5 * max(cand.topic_score, entail, contra)
+        if cand.link == "back-reference":
+            reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} {_past(other.cue_lemma)}"
+        else:
+            reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} says of it"
+    elif _negative(a.stance) != _negative(b.stance):
+        negative, other = (a, b) if _negative(a.stance) else (b, a)
+        # Does what the other side asserts entail what this side denies?
+        entail_denied = (forward if other is a else backward).probs[ENTAILMENT]
+        if entail_denied >= config.same_proposition_threshold and cand.topic_score >= config.topic_similarity:
+            relation = "contradiction" if negative.stance == "deny" else "rebuttal"
+            score = entail_denied
+            reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} asserts"
+        elif contra >= config.contradiction_threshold:
+            relation, score, reason = "support", contra, "one side disputes what the other's content also denies"
+    elif not _negative(a.stance):
+        if contra >= config.contradiction_threshold:
+            relation, score, reason = "contradiction", contra, "NLI: the contents contradict"
+        elif entail >= config.support_threshold:
+            relation, score, reason = "support", entail, "NLI: one content entails the other"
+    if relation is None:
+        return None
+    return Pair(a=a.id, b=b.id, relation=relation, score=round(float(score), 4), nli=nli,
+                topic_score=round(cand.topic_score, 4), reason=reason)

@@ -1,0 +1,74 @@
+"""The pairing stage: statements of many articles in, scored pairs out.
+
+Statements of every article in a chunk are embedded together and every
+candidate pair of the chunk is scored in one NLI call, both directions, so
+the engine batches across articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from factcheck.config import PairingConfig
+from factcheck.nli.engine import NLIEngine
+from factcheck.pairing.candidates import find_candidates
+from factcheck.pairing.embedder import Embedder
+from factcheck.pairing.relate import relate
+from factcheck.records import CandidatePair, Pair, Statement
+
+KEPT_RELATIONS = frozenset({"contradiction", "rebuttal"})
+
+
+def nli_text(stmt: Statement) -> str:
+    """The content as NLI should read it: quote marks dropped."""
+    return stmt.content.translate(str.maketrans("", "", "“”\"«»„")).strip()
+
+
+class PairingStage:
+    def __init__(self, config: PairingConfig, *, engine: NLIEngine, embedder: Embedder) -> None:
+        self.config = config
+        self.engine = engine
+        self.embedder = embedder
+        self.stats = {"statements": 0, "all_pairs": 0, "candidates": 0}
+
+    def candidates(self, articles: Sequence[tuple[str, Sequence[Statement]]]) -> list[list[CandidatePair]]:
+        texts = [nli_text(s) for _, sts in articles for s in sts]
+        vectors = self.embedder.embed(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+        out: list[list[CandidatePair]] = []
+        offset = 0
+        for article_id, sts in articles:
+            n = len(sts)
+            self.stats["statements"] += n
+            self.stats["all_pairs"] += n * (n - 1) // 2
+            cands = find_candidates(article_id, sts, vectors[offset : offset + n], config=self.config)
+            self.stats["candidates"] += len(cands)
+            out.append(cands)
+            offset += n
+        return out
+
+    def __call__(self, articles: Sequence[tuple[str, Sequence[Statement]]]) -> list[list[Pair]]:
+        per_article = self.candidates(articles)
+        flat = [c for cands in per_article for c in cands]
+        texts = []
+        for c in flat:
+            ta, tb = nli_text(c.a), nli_text(c.b)
+            texts += [(ta, tb), (tb, ta)]
+        results = self.engine.score(texts)
+        pairs_out: list[list[Pair]] = []
+        k = 0
+        for cands in per_article:
+            pairs: list[Pair] = []
+            for c in cands:
+                pair = relate(c, results[k], results[k + 1], config=self.config)
+                k += 2
+                if pair is not None and (self.config.keep_all_relations or pair.relation in KEPT_RELATIONS):
+                    pairs.append(pair)
+            pairs.sort(key=_pair_order)
+            pairs_out.append(pairs)
+        return pairs_out
+
+
+def _pair_order(p: Pair) -> tuple[float, str, str]:
+    return (-p.score, p.a, p.b)
