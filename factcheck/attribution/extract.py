@@ -319,17 +319,24 @@ def extract_attributions(doc: Doc, *, min_learned_share: float = 0.3) -> list[Ra
 
 
 def _drop_nested(atts: list[RawAttribution]) -> list[RawAttribution]:
-    """When one attribution's cue sits inside another's content, keep both but
-    drop exact duplicates and an outer one whose content is only the inner cue."""
+    """Each token belongs to at most one attribution: a cue inside another
+    attribution's content (a verb inside a quote, "X said Y denied Z") is part of
+    that content, not a statement of its own. Exact duplicates go too."""
     seen: set[tuple[int, int]] = set()
     out: list[RawAttribution] = []
-    for a in sorted(atts, key=lambda a: (a.content_start, -(a.content_end - a.content_start))):
+    for a in sorted(atts, key=_by_span):
         key = (a.content_start, a.content_end)
         if key in seen:
+            continue
+        if any(o is not a and o.content_start <= a.cue_start < o.content_end for o in atts):
             continue
         seen.add(key)
         out.append(a)
     return out
+
+
+def _by_span(a: RawAttribution) -> tuple[int, int]:
+    return (a.content_start, -(a.content_end - a.content_start))
 
 
 def _continued_quotes(doc: Doc, atts: Sequence[RawAttribution], quotes: Sequence[Quote]) -> list[RawAttribution]:

@@ -90,6 +90,6 @@ class AttributionStage:
         batch = list(articles)
         docs = self.nlp.pipe((a.text for a in batch), batch_size=16)
         for article, doc in zip(batch, docs, strict=True):
-            atts = extract_attributions(doc)
+            atts = extract_attributions(doc, min_learned_share=self.config.min_learned_cue_share)
             speakers = resolve_speakers(doc, atts)
             yield article, build_statements(doc, atts, speakers, min_tokens=self.config.min_content_tokens)

@@ -1,0 +1,1 @@
+"""Reading articles from files, folders and stdin, and writing JSONL output."""

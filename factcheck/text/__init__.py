@@ -1,0 +1,1 @@
+"""Text cleanup: headline and dateline splitting, page-furniture removal."""

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.attribution.cues import content_stance, flip_for_negation, learned_verb_cues, verb_cue_stance
+
+
+@pytest.mark.parametrize(
+    ("lemma", "stance"),
+    [("deny", "deny"), ("reject", "reject"), ("dismiss", "reject"), ("refute", "deny"), ("dispute", "deny"),
+     ("insist", "assert"), ("accuse", "accuse"), ("allege", "accuse"), ("claim", "assert"),
+     ("announce", "assert"), ("warn", "warn"), ("admit", "admit"), ("question", "question"), ("say", "assert")],
+)
+def test_core_cues(lemma: str, stance: str) -> None:
+    assert verb_cue_stance(lemma, min_share=0.3) == stance
+
+
+def test_non_cue_verbs_are_not_cues() -> None:
+    assert verb_cue_stance("eat", min_share=0.3) is None
+    assert verb_cue_stance("run", min_share=0.3) is None
+
+
+def test_learned_lexicon_ships_and_adds_long_tail() -> None:
+    learned = learned_verb_cues()
+    assert len(learned) > 100
+    assert learned["lament"] > 0.5
+    assert verb_cue_stance("lament", min_share=0.3) == "assert"
+
+
+def test_negation_flips_denial() -> None:
+    assert flip_for_negation("deny") == "assert"
+    assert flip_for_negation("assert") == "deny"
+    assert flip_for_negation("accuse") == "accuse"
+
+
+def test_rejecting_content_turns_said_into_reject() -> None:
+    assert content_stance("assert", "This does not meet our demand") == "reject"
+    assert content_stance("assert", "We are acting on that experience") == "assert"

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.attribution.stage import AttributionStage
+from factcheck.config import AttributionConfig
+from factcheck.records import CleanArticle, Statement
+
+
+@pytest.fixture(scope="module")
+def stage() -> AttributionStage:
+    return AttributionStage(AttributionConfig())
+
+
+def statements(stage: AttributionStage, text: str) -> list[Statement]:
+    ((_, found),) = list(stage([CleanArticle(id="t", text=text, source="t")]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "kind", "stance", "content"),
+    [
+        ("The ministry denied that the figures were falsified.",
+         "ministry", "denied", "indirect", "deny", "the figures were falsified"),
+        ("“We will appeal the ruling,” said Maria Lopez, the mayor of Springfield.",
+         "Maria Lopez", "said", "direct", "assert", "We will appeal the ruling"),
+        ("John Carter said, “The budget is balanced.”",
+         "John Carter", "said", "direct", "assert", "The budget is balanced."),
+        ("Regulators accused Acme Corp of hiding losses from investors.",
+         "Regulators", "accused", "indirect", "accuse", "Acme Corp of hiding losses from investors"),
+        ("According to the Central Bank, inflation rose to 7 percent in March.",
+         "Central Bank", "According to", "according_to", "assert", "inflation rose to 7 percent in March"),
+        ("The union rejected the proposal.",
+         "union", "rejected", "indirect", "reject", "the proposal"),
+        ("Senator Ann Price insisted the vote would go ahead.",
+         "Ann Price", "insisted", "indirect", "assert", "the vote would go ahead"),
+    ],
+)
+def test_single_attribution(stage: AttributionStage, text: str, speaker: str, cue: str, kind: str,
+                            stance: str, content: str) -> None:
+    (s,) = statements(stage, text)
+    assert s.speaker == speaker
+    assert s.cue == cue
+    assert s.kind == kind
+    assert s.stance == stance
+    assert s.content == content
+    assert text[s.start : s.end] == content
+
+
+def test_offsets_index_the_article_text(stage: AttributionStage, seed_path) -> None:  # type: ignore[no-untyped-def]
+    text = seed_path.read_text(encoding="utf-8").split("\n", 2)[2]
+    for s in statements(stage, text):
+        assert text[s.start : s.end] == s.content
+        assert s.sentence_start <= s.start
+        assert s.content in s.sentence or s.kind == "direct"
+
+
+def test_scare_quote_is_not_a_statement(stage: AttributionStage) -> None:
+    text = "The council approved what critics call a “vanity project” on Tuesday."
+    assert statements(stage, text) == []
+
+
+def test_multi_sentence_quote_is_one_statement(stage: AttributionStage) -> None:
+    text = "“We saw nothing. The report is wrong,” the agency said."
+    (s,) = statements(stage, text)
+    assert s.kind == "direct"
+    assert s.content.startswith("We saw nothing.") and s.content.endswith("The report is wrong")
+
+
+def test_pronoun_speaker_resolves_to_named_person(stage: AttributionStage) -> None:
+    text = ("Finance Minister Karen Holt presented the budget on Monday. "
+            "“Growth will return next year,” she said.")
+    (s,) = statements(stage, text)
+    assert s.speaker == "Karen Holt"
+    assert s.speaker_mention == "she"
+
+
+def test_statement_from_an_organisation_resolves_to_it(stage: AttributionStage) -> None:
+    text = ("The Riverside Health Institute published new figures. "
+            "“The outbreak is contained,” said a statement from the institute.")
+    (s,) = statements(stage, text)
+    assert s.speaker == "Riverside Health Institute"
+    assert s.speaker_mention == "a statement from the institute"
+
+
+def test_cue_inside_a_quote_is_not_a_second_statement(stage: AttributionStage) -> None:
+    text = "“They have not clarified what they want,” said the Harbor Workers Union."
+    (s,) = statements(stage, text)
+    assert s.speaker == "Harbor Workers Union"
