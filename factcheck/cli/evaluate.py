@@ -51,7 +51,7 @@ def evaluate(
     if as_json:
         typer.echo(json.dumps(report_to_json(report), indent=2))
     else:
-        typer.echo(format_report(report, errors=errors) if errors else format_report(report))
+        typer.echo(format_report(report, details=errors))
 
 
 def register(app: typer.Typer) -> None:

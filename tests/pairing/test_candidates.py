@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from factcheck.config import PairingConfig
+from factcheck.pairing.candidates import accused_denies, anaphoric_target, find_candidates
+from factcheck.records import Statement
+
+
+def stmt(sid: str, speaker: str, content: str, *, stance: str = "assert", cue_lemma: str = "say",
+         start: int = 0, keywords: tuple[str, ...] = (), target: str = "") -> Statement:
+    return Statement(id=sid, speaker=speaker, speaker_mention=speaker, cue=cue_lemma, kind="indirect",
+                     stance=stance, content=content, sentence=content, start=start, end=start + len(content),
+                     cue_lemma=cue_lemma, keywords=keywords, target=target)
+
+
+def unit(*rows: list[float]) -> np.ndarray:
+    m = np.array(rows, dtype=np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def test_same_speaker_is_never_a_candidate() -> None:
+    a = stmt("s1", "Ricardo Sanchez", "we will act")
+    b = stmt("s2", "Ricardo Sanchez", "we will act now", start=100)
+    vec = unit([1, 0], [1, 0])
+    assert find_candidates("x", [a, b], vec, config=PairingConfig()) == []
+
+
+def test_off_topic_pairs_are_pruned_and_on_topic_kept() -> None:
+    a = stmt("s1", "Acme", "profits rose", keywords=("profit",))
+    b = stmt("s2", "Regulator", "profits fell", start=50, keywords=("profit",))
+    c = stmt("s3", "Weather office", "rain tomorrow", start=90, keywords=("rain",))
+    vec = unit([1, 0.1], [1, 0.2], [0, 1])
+    found = find_candidates("x", [a, b, c], vec, config=PairingConfig())
+    assert [(p.a.id, p.b.id) for p in found] == [("s1", "s2")]
+
+
+def test_rejection_of_the_announcement_points_back_to_it() -> None:
+    announce = stmt("s1", "Ricardo Sanchez", "the creation of a support group", cue_lemma="announce")
+    other = stmt("s2", "Maria Diaz", "the group will meet weekly", start=60)
+    reject = stmt("s3", "alleged victims", "the announcement", stance="reject", cue_lemma="reject", start=120)
+    assert anaphoric_target(reject, [announce, other]) == announce
+    vec = unit([1, 0], [0.5, 0.5], [0, 1])
+    found = find_candidates("x", [announce, other, reject], vec, config=PairingConfig())
+    linked = [(p.a.id, p.b.id) for p in found if p.link == "back-reference"]
+    assert linked == [("s1", "s3")]
+
+
+def test_back_reference_ignores_the_speakers_own_statements() -> None:
+    own = stmt("s1", "alleged victims", "a panel", cue_lemma="announce")
+    reject = stmt("s2", "alleged victims", "the announcement", stance="reject", cue_lemma="reject", start=50)
+    assert anaphoric_target(reject, [own]) is None
+
+
+def test_accused_party_denying_links_to_the_accusation() -> None:
+    claim = stmt("s1", "group of reporters", "his government used spyware against them", target="government")
+    denial = stmt("s2", "the government", "the software was used on the plaintiffs", stance="deny", start=80)
+    bystander = stmt("s3", "NSO Group", "it only sells Pegasus to governments", start=160)
+    assert accused_denies(denial, claim)
+    assert not accused_denies(denial, bystander)
+    assert not accused_denies(claim, denial)
+    assert not accused_denies(denial, dataclasses.replace(claim, stance="deny"))

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.config import PairingConfig
+from factcheck.pairing.relate import relate
+from factcheck.records import CandidatePair, NLIResult, Statement
+
+
+def stmt(sid: str, speaker: str, stance: str, cue_lemma: str = "say") -> Statement:
+    return Statement(id=sid, speaker=speaker, speaker_mention=speaker, cue=cue_lemma, kind="indirect",
+                     stance=stance, content=f"content of {sid}", sentence="", start=0, end=1, cue_lemma=cue_lemma)
+
+
+def nli(ent: float, neu: float, con: float) -> NLIResult:
+    return NLIResult({"entailment": ent, "neutral": neu, "contradiction": con})
+
+
+CFG = PairingConfig()
+
+
+def cand(a: Statement, b: Statement, topic: float = 0.6, link: str = "") -> CandidatePair:
+    return CandidatePair("x", a, b, topic, (), link)
+
+
+def test_denial_of_an_entailed_assertion_is_a_contradiction() -> None:
+    pair = relate(cand(stmt("s1", "A", "assert"), stmt("s2", "B", "deny")),
+                  nli(0.8, 0.15, 0.05), nli(0.3, 0.6, 0.1), config=CFG)
+    assert pair is not None and pair.relation == "contradiction"
+    assert pair.score == pytest.approx(0.8)
+
+
+def test_rejection_is_a_rebuttal() -> None:
+    pair = relate(cand(stmt("s1", "A", "assert"), stmt("s2", "B", "reject")),
+                  nli(0.7, 0.2, 0.1), nli(0.6, 0.3, 0.1), config=CFG)
+    assert pair is not None and pair.relation == "rebuttal"
+
+
+def test_denial_of_something_else_is_not_paired() -> None:
+    assert relate(cand(stmt("s1", "A", "assert"), stmt("s2", "B", "deny")),
+                  nli(0.1, 0.85, 0.05), nli(0.1, 0.85, 0.05), config=CFG) is None
+
+
+def test_two_assertions_contradict_only_when_nli_says_so() -> None:
+    a, b = stmt("s1", "A", "assert"), stmt("s2", "B", "assert")
+    pair = relate(cand(a, b), nli(0.05, 0.15, 0.8), nli(0.1, 0.2, 0.7), config=CFG)
+    assert pair is not None and pair.relation == "contradiction"
+    assert relate(cand(a, b), nli(0.1, 0.8, 0.1), nli(0.1, 0.8, 0.1), config=CFG) is None
+
+
+def test_two_denials_are_not_a_dispute() -> None:
+    assert relate(cand(stmt("s1", "A", "deny"), stmt("s2", "B", "deny")),
+                  nli(0.05, 0.15, 0.8), nli(0.05, 0.15, 0.8), config=CFG) is None
+
+
+def test_back_reference_is_a_rebuttal_whatever_nli_says() -> None:
+    pair = relate(cand(stmt("s1", "A", "assert", "announce"), stmt("s2", "B", "reject"), topic=0.1,
+                       link="back-reference"), nli(0.1, 0.8, 0.1), nli(0.1, 0.8, 0.1), config=CFG)
+    assert pair is not None and pair.relation == "rebuttal"
+    assert "announced" in pair.reason
+    assert 0.5 <= pair.score <= 1.0
+
+
+def test_nli_map_is_keyed_by_label_name() -> None:
+    pair = relate(cand(stmt("s1", "A", "assert"), stmt("s2", "B", "assert")),
+                  nli(0.05, 0.15, 0.8), nli(0.1, 0.2, 0.7), config=CFG)
+    assert pair is not None
+    assert set(pair.nli) == {"entailment", "neutral", "contradiction"}
