@@ -52,6 +52,8 @@ def resolve_nli_ref(name: str | None, revision: str | None = None) -> ModelRef:
             raise ModelLoadError(f"{EMBEDDED_NLI_DIR}: the embedded NLI model is missing from this install")
         return ModelRef(id="factcheck/nli-minilm-l6", revision=embedded_revision(), path=str(EMBEDDED_NLI_DIR))
     local = Path(name).expanduser()
+    if not local.exists() and name.startswith(("/", "./", "../", "~")):
+        raise ModelLoadError(f"{name}: no such model folder")
     if local.exists():
         if not (local / "config.json").is_file():
             raise ModelLoadError(f"{name}: no config.json in this folder; is it a transformers model?")
