@@ -49,7 +49,10 @@ class PairingConfig:
     topic_similarity: float = 0.5
     topic_similarity_with_keywords: float = 0.3
     min_shared_keywords: int = 1
-    min_link_similarity: float = 0.1
+    min_link_similarity: float = 0.2
+    figure_similarity: float = 0.3
+    response_similarity: float = 0.4
+    response_shared_keywords: int = 2
     contradiction_threshold: float = 0.6
     same_proposition_threshold: float = 0.5
     support_threshold: float = 0.7
@@ -73,6 +76,27 @@ class RunConfig:
     attribution: AttributionConfig = AttributionConfig()
     pairing: PairingConfig = PairingConfig()
     nli: NLIModelConfig = NLIModelConfig()
+
+
+@dataclasses.dataclass(frozen=True)
+class RayConfig:
+    """Settings of ``factcheck run --engine ray`` (``configs/ray.toml``).
+
+    A count of 0 means "size it from the cluster": one NLI actor per GPU (one
+    actor on a CPU-only cluster), and CPU actors for the CPUs left over.
+    """
+
+    address: str | None = None  # None: RAY_ADDRESS, else the latest local cluster, else a new local Ray
+    cpu_actors: int = 0
+    cpus_per_actor: float = 1.0
+    nli_actors: int = 0
+    gpus_per_nli_actor: float = 1.0  # used only when the cluster has GPUs
+    cpus_per_nli_actor: float = 1.0
+    articles_per_batch: int = 16
+    nli_articles_per_batch: int = 64
+    read_cpus: float = 0.0
+    jsonl_shard_bytes: int = 16_000_000
+    preserve_order: bool = False
 
 
 @dataclasses.dataclass(frozen=True)

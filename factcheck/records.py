@@ -68,10 +68,13 @@ class Statement:
     sentence_start: int = -1
     keywords: tuple[str, ...] = ()
     target: str = ""
+    negated: bool = False
+    quantities: tuple[tuple[float, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
         out["keywords"] = list(self.keywords)
+        out["quantities"] = [list(q) for q in self.quantities]
         return out
 
 

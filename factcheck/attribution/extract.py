@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.attribution.cues import (
+    CORE_VERB_CUES,
     NOUN_CUES,
     PHRASAL_CUES,
     SOURCE_CARRIER_NOUNS,
@@ -54,6 +55,7 @@ class RawAttribution:
     sentence_start: int
     sentence_end: int
     target: str = ""  # who the content is about: its subject, or whom an accusation names
+    negated: bool = False  # the content's main clause is negative
 
 
 def _trim(tokens: Sequence[Token]) -> list[Token]:
@@ -140,7 +142,8 @@ def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token
         first = objs[0]
         parts = [c for c in right if c.i >= first.i and c.dep_ in CONTENT_DEPS | {"prep", "conj", "cc", "punct"}]
         parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in {"in", "on", "at", "during", "after"})]
-        parts = [c for c in parts if not (c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children))]
+        parts = [c for c in parts if not (c.dep_ == "conj" and (
+            any(g.dep_ in SUBJECT_DEPS for g in c.children) or c.lemma_.lower() in CORE_VERB_CUES))]
     elif any(c.dep_ == "xcomp" for c in cue.children):
         parts = [c for c in cue.children if c.dep_ in {"xcomp", "dobj", "dative"} and c.i > cue.i]
     tokens: set[Token] = set()
@@ -154,20 +157,45 @@ def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token
 ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "fault", "sue", "attack", "criticize", "condemn"})
 
 
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "none", "neither", "nor"})
+
+
+def _phrase_words(head: Token) -> str:
+    words = [t.lower_ for t in head.subtree
+             if t.dep_ in {"compound", "amod", "nmod", "poss"} and t.head.i == head.i and t.pos_ in {"PROPN", "NOUN"}]
+    return " ".join([*words, head.lower_])
+
+
 def _target(cue: Token, content: Sequence[Token]) -> str:
-    """Lemma of whom the content is about: the accused of 'accuse X of', else the
-    subject of the content clause ('his government used ...' -> government)."""
+    """Whom the content is about: the accused of 'accuse X of', else the subject
+    of the content clause ('his government used ...' -> government)."""
     if cue.lemma_.lower() in ACCUSING_LEMMAS:
         obj = next((c for c in cue.children if c.dep_ in {"dobj", "obj"}), None)
         if obj is not None:
-            return obj.lemma_.lower()
+            return _phrase_words(obj)
     ids = {t.i for t in content}
     roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
     for root in roots:
         subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.pos_ != "PRON":
-            return subj.lemma_.lower()
+            return _phrase_words(subj)
     return ""
+
+
+def _content_negated(content: Sequence[Token]) -> bool:
+    """The content's own main clause is negative ("Not a single ballot was ...",
+    "her brother never had a gun"), as opposed to a negation deep inside it."""
+    ids = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
+    for root in roots:
+        for child in root.children:
+            if child.lower_ in _NEGATORS and child.dep_ in {"neg", "advmod", "det", "npadvmod"}:
+                return True
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and (
+                    child.lower_ in _NEGATORS or any(g.lower_ in _NEGATORS for g in child.children
+                                                     if g.dep_ in {"det", "neg", "advmod", "preconj"})):
+                return True
+    return False
 
 
 def _negated(cue: Token) -> bool:
@@ -216,6 +244,7 @@ def _make(
         return None
     return RawAttribution(
         target=_target(cue_tokens[0], content),
+        negated=_content_negated(content),
         cue=doc.text[cue_tokens[0].idx : cue_tokens[-1].idx + len(cue_tokens[-1])],
         cue_lemma=lemma,
         cue_start=cue_tokens[0].idx,

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from factcheck.attribution.cues import content_stance
+from factcheck.attribution.quantities import content_quantities
 from factcheck.attribution.extract import RawAttribution, extract_attributions
 from factcheck.attribution.speakers import ResolvedSpeaker, resolve_speakers
 from factcheck.config import AttributionConfig
@@ -31,7 +32,8 @@ def _word_count(text: str) -> int:
 
 _GENERIC_LEMMAS = frozenset({"be", "have", "do", "make", "say", "get", "go", "take", "will", "would", "can",
                              "could", "should", "may", "might", "also", "even", "only", "just", "very", "more",
-                             "most", "other", "such", "people", "thing", "way", "time", "year", "week", "day"})
+                             "most", "other", "such", "people", "thing", "way", "time", "year", "week", "day",
+                             "million", "billion", "thousand", "percent", "number", "figure"})
 
 
 def content_keywords(doc: Doc, start: int, end: int) -> tuple[str, ...]:
@@ -41,7 +43,7 @@ def content_keywords(doc: Doc, start: int, end: int) -> tuple[str, ...]:
         return ()
     words = []
     for t in span:
-        if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} and not t.is_stop:
+        if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and not t.like_num:
             lemma = t.lemma_.lower()
             if lemma not in _GENERIC_LEMMAS and any(ch.isalnum() for ch in lemma):
                 words.append(lemma)
@@ -75,6 +77,8 @@ def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[Resolv
             sentence_start=att.sentence_start,
             keywords=content_keywords(doc, att.content_start, att.content_end),
             target=att.target,
+            negated=att.negated,
+            quantities=content_quantities(doc, att.content_start, att.content_end),
         ))
     return out
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
 from factcheck.config import PairingConfig
 from factcheck.records import CandidatePair, Statement
@@ -48,12 +49,51 @@ def anaphoric_target(stmt: Statement, earlier: Sequence[Statement]) -> Statement
     return None
 
 
-def accused_denies(denial: Statement, claim: Statement) -> bool:
-    """The speaker of a denial is the one the other statement's content is about
-    ("X used spyware" ... "X denies ..."), so the denial answers it."""
-    if denial.stance not in NEGATIVE_STANCES or claim.stance in NEGATIVE_STANCES or not claim.target:
+_NOT_NAMES = frozenset({"the", "a", "an", "of", "and", "co", "inc", "corp", "ltd", "group", "office", "officials",
+                        "official", "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _name_words(text: str) -> set[str]:
+    words = {w for w in speaker_key(text).split() if w not in _NOT_NAMES and len(w) > 1}
+    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words}
+
+
+def _names_speaker(target: str, stmt: Statement) -> bool:
+    # "Russo's team" is not Russo: what comes before a possessive names someone else.
+    mention = re.split(r"[’']s\b", stmt.speaker_mention)[-1]
+    return same_party(target, stmt.speaker) or same_party(target, mention)
+
+
+def accused_responds(response: Statement, claim: Statement) -> bool:
+    """The party a statement accuses, or makes the subject of its content, answers
+    it. Admissions are not rebuttals."""
+    if response.stance in {"admit"} or claim.stance in NEGATIVE_STANCES or claim.negated or not claim.target:
         return False
-    return claim.target in speaker_key(denial.speaker).split()
+    return _names_speaker(claim.target, response)
+
+
+def accused_denies(denial: Statement, claim: Statement) -> bool:
+    """The speaker of a denial (or of a flatly negative statement) is the one the
+    other statement accuses or makes the subject of its content ("X used
+    spyware" ... "X denies ..."; "Russo tested positive" ... "I never cheated")."""
+    disputing = denial.stance in NEGATIVE_STANCES or (denial.negated and denial.stance == "assert")
+    if not disputing or claim.stance in NEGATIVE_STANCES or claim.negated or not claim.target:
+        return False
+    return _names_speaker(claim.target, denial)
+
+
+def same_party(target: str, speaker: str) -> bool:
+    """Does ``target`` name ``speaker``? "Darnell Okoye" is not "Amara Okoye"."""
+    t_words, s_words = speaker_key(target).split(), speaker_key(speaker).split()
+    if not _name_words(target) & _name_words(speaker):
+        return False
+    if len(t_words) >= 2 and len(s_words) >= 2 and t_words[-1] == s_words[-1] and t_words[0][:1].isalpha():
+        firsts_t = {w for w in t_words[:-1] if w not in _NOT_NAMES}
+        firsts_s = {w for w in s_words[:-1] if w not in _NOT_NAMES}
+        # Both give a first name and they differ: two people sharing a surname.
+        if firsts_t and firsts_s and not firsts_t & firsts_s and len(t_words) == 2 and len(s_words) == 2:
+            return False
+    return True
 
 
 def find_candidates(
@@ -74,14 +114,27 @@ def find_candidates(
                 continue
             sim = float(sims[i, j])
             shared = tuple(sorted(set(a.keywords) & set(b.keywords)))
-            link = ""
-            if anaphora.get(b.id) == a.id:
-                link = "back-reference"
-            elif (accused_denies(b, a) or accused_denies(a, b)) and sim >= config.min_link_similarity:
-                link = "accused-denies"
+            link = "back-reference" if anaphora.get(b.id) == a.id else _link(a, b, sim, shared, config)
             on_topic = sim >= config.topic_similarity or (
                 len(shared) >= config.min_shared_keywords and sim >= config.topic_similarity_with_keywords
             )
             if link or on_topic:
                 out.append(CandidatePair(article_id, a, b, sim, shared, link))
     return out
+
+
+def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig) -> str:
+    """Why two statements are about the same proposition, beyond topic overlap."""
+    if (accused_denies(b, a) or accused_denies(a, b)) and sim >= config.min_link_similarity:
+        return "accused-denies"
+    same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
+    if accused_responds(b, a) and same_specifics and sim >= config.min_link_similarity:
+        return "accused-responds"
+    on_shared_topic = sim >= config.figure_similarity
+    figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic else None
+    # Money is too generic a unit to say two figures count the same thing without a shared word.
+    if figures and (shared or figures[0] not in MONEY_UNITS):
+        return "conflicting-figures"
+    if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
+        return "opposite-directions"
+    return ""

@@ -9,6 +9,8 @@ their contents do.
 from __future__ import annotations
 
 from factcheck.attribution.cues import NEGATIVE_STANCES
+from factcheck.attribution.quantities import conflicting_figures, opposite_directions
+from factcheck.pairing.candidates import accused_responds
 from factcheck.config import PairingConfig
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
 from factcheck.records import CandidatePair, NLIResult, Pair, Relation
@@ -47,10 +49,23 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
     relation: Relation | None = None
     score = 0.0
     reason = ""
-    if cand.link:
-        negative = b if cand.link == "back-reference" or _negative(b.stance) else a
+    if cand.link == "conflicting-figures":
+        relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
+        found = conflicting_figures(a.quantities, b.quantities)
+        unit, va, vb = found if found else ("", 0.0, 0.0)
+        reason = f"different figures for {unit}: {va:g} ({a.speaker}) vs {vb:g} ({b.speaker})"
+    elif cand.link == "opposite-directions":
+        relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
+        words = opposite_directions(a.content, b.content) or ("", "")
+        reason = f"opposite claims on the same figure: '{words[0]}' ({a.speaker}) vs '{words[1]}' ({b.speaker})"
+    elif cand.link == "accused-responds":
+        responder, claim = (b, a) if accused_responds(b, a) else (a, b)
+        relation, score = "rebuttal", 0.5 + 0.5 * max(cand.topic_score, contra)
+        reason = f"{responder.speaker} answers what {claim.speaker} says of it"
+    elif cand.link:
+        negative = b if cand.link == "back-reference" or _negative(b.stance) or b.negated else a
         other = a if negative is b else b
-        relation = "contradiction" if negative.stance == "deny" else "rebuttal"
+        relation = "rebuttal" if negative.stance == "reject" else "contradiction"
         score = 0.5 + 0.5 * max(cand.topic_score, entail, contra)
         if cand.link == "back-reference":
             reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} {_past(other.cue_lemma)}"

@@ -62,3 +62,35 @@ def test_accused_party_denying_links_to_the_accusation() -> None:
     assert not accused_denies(denial, bystander)
     assert not accused_denies(claim, denial)
     assert not accused_denies(denial, dataclasses.replace(claim, stance="deny"))
+
+
+def test_two_people_sharing_a_surname_are_not_one_party() -> None:
+    from factcheck.pairing.candidates import same_party
+
+    assert same_party("rider Mateo Russo", "Mateo Russo")
+    assert same_party("Russo", "Mateo Russo")
+    assert not same_party("Darnell Okoye", "Amara Okoye")
+    assert same_party("Dorran County election officials", "the county elections supervisor")
+
+
+def test_the_accused_answering_on_the_same_specifics_is_linked() -> None:
+    from factcheck.pairing.candidates import accused_responds
+
+    claim = stmt("s1", "Hypertension Patients Association", "the agency of announcing the recall early",
+                 stance="accuse", target="agency")
+    answer = dataclasses.replace(stmt("s2", "National Medicines Agency", "letters had been sent on Wednesday",
+                                      start=90), speaker_mention="A spokeswoman for the agency")
+    possessed = dataclasses.replace(answer, speaker="Velocor", speaker_mention="the agency's caterer")
+    admission = dataclasses.replace(answer, stance="admit")
+    assert accused_responds(answer, claim)
+    assert not accused_responds(possessed, claim)
+    assert not accused_responds(admission, claim)
+
+
+def test_conflicting_figures_link_statements_on_one_topic() -> None:
+    a = dataclasses.replace(stmt("s1", "Agency", "about 120,000 patients received pills"),
+                            quantities=((120000.0, "patient"),))
+    b = dataclasses.replace(stmt("s2", "Veltra", "fewer than 60,000 patients received pills", start=80),
+                            quantities=((60000.0, "patient"),))
+    found = find_candidates("x", [a, b], unit([1, 0.2], [1, 0.3]), config=PairingConfig())
+    assert [p.link for p in found] == ["conflicting-figures"]

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.attribution.quantities import conflicting_figures, content_quantities, opposite_directions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("about 120,000 patients received pills", ((120000.0, "patient"),)),
+        ("readings at 212 homes exceeded the limit", ((212.0, "home"),)),
+        ("the city faced a $14 million budget gap", ((14e6, "$"),)),
+        ("unemployment had fallen to 5.1 percent", ((5.1, "percent"),)),
+        ("the agencies bought spyware in 2011", ()),
+    ],
+)
+def test_figures_and_what_they_count(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert content_quantities(nlp(text), 0, len(text)) == expected
+
+
+def test_conflicting_figures_need_the_same_unit_and_a_real_gap() -> None:
+    assert conflicting_figures(((212.0, "home"),), ((31.0, "home"),)) == ("home", 212.0, 31.0)
+    assert conflicting_figures(((212.0, "home"),), ((31.0, "school"),)) is None
+    assert conflicting_figures(((100.0, "home"),), ((105.0, "home"),)) is None
+    # The same figure appears on both sides: a second, different one is context, not conflict.
+    assert conflicting_figures(((100.0, "home"), (20.0, "home")), ((100.0, "home"),)) is None
+
+
+def test_opposite_directions() -> None:
+    assert opposite_directions("levels above the permitted limit", "levels well below the limit") == ("above", "below")
+    assert opposite_directions("prices rose", "prices rose again") is None
+    assert opposite_directions("above and below", "below") is None
