@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,7 @@ import typer
 from factcheck.cli.common import fail, load_or_exit
 from factcheck.config import NLIModelConfig, NLITrainConfig
 from factcheck.errors import FactcheckError
+from factcheck.nli.train import TrainProgress
 
 
 def train_nli(
@@ -20,18 +22,27 @@ def train_nli(
     """Fine-tune the packaged encoder into an NLI model (checkpoints, resume, per-source dev accuracy)."""
     from factcheck.nli.train import train_nli as train
 
+    from tqdm import tqdm
+
     cfg = load_or_exit(NLITrainConfig, config, set_, default="nli-default.toml")
+    bar = tqdm(unit="step", file=sys.stderr, dynamic_ncols=True)
+
+    def show(p: TrainProgress) -> None:
+        bar.total = p.total_steps
+        bar.n = p.step
+        bar.set_description(f"epoch {p.epoch}/{p.epochs}")
+        bar.set_postfix(loss=f"{p.loss:.4f}", refresh=False)
+        bar.refresh()
+
     try:
-        for report in train(cfg, resume=resume, progress=_echo_err):
+        for report in train(cfg, resume=resume, progress=show):
             dev = "  ".join(f"{k}={v:.4f}" for k, v in report.dev_accuracy.items())
-            typer.echo(f"epoch {report.epoch}: loss {report.train_loss:.4f}  {dev}  ({report.seconds:.0f}s)")
+            bar.write(f"epoch {report.epoch}: loss {report.train_loss:.4f}  {dev}  ({report.seconds:.0f}s)")
     except FactcheckError as err:
         fail(str(err))
+    finally:
+        bar.close()
     typer.echo(f"best model exported to {Path(cfg.output_dir) / 'best'}")
-
-
-def _echo_err(message: str) -> None:
-    typer.echo(message, err=True)
 
 
 def eval_nli(

@@ -23,7 +23,16 @@ from factcheck.nli.loading import resolve_encoder_path
 
 log = logging.getLogger(__name__)
 
-ProgressFn = Callable[[str], None]
+@dataclasses.dataclass(frozen=True)
+class TrainProgress:
+    epoch: int
+    epochs: int
+    step: int
+    total_steps: int
+    loss: float
+
+
+ProgressFn = Callable[[TrainProgress], None]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -223,9 +232,8 @@ def train_nli(cfg: NLITrainConfig, *, resume: bool = True, progress: ProgressFn 
             step += 1
             loss_sum += loss.item()
             loss_n += 1
-            if progress and step % 50 == 0:
-                rate = loss_n / max(1e-9, time.monotonic() - epoch_start)
-                progress(f"epoch {epoch + 1}/{cfg.epochs} step {step}/{total} loss {loss_sum / loss_n:.4f} {rate:.2f} it/s")
+            if progress is not None:
+                progress(TrainProgress(epoch + 1, cfg.epochs, step, total, loss_sum / loss_n))
             if step % cfg.checkpoint_every == 0:
                 save_checkpoint()
         dev = _evaluate(model, dev_ds, pad_id)
