@@ -66,6 +66,28 @@ def eval_nli(
     typer.echo(report_json(report) if as_json else format_nli_report(report))
 
 
+def promote_nli(
+    candidate: Annotated[Path, typer.Argument(help="A trained model folder, e.g. runs/nli-default/best")],
+    dev: Annotated[Path, typer.Option(help="Dev JSONL both models are scored on")] = Path(
+        "../shared/data/nli/dev.jsonl"),
+    force: Annotated[bool, typer.Option(help="Replace even when not better")] = False,
+) -> None:
+    """Replace the embedded model with CANDIDATE only if it scores better on dev (macro accuracy over sources)."""
+    from factcheck.nli.promote import PromoteResult, promote
+
+    try:
+        result = promote(candidate, dev_file=dev, force=force)
+    except FactcheckError as err:
+        fail(str(err))
+    cur = PromoteResult.macro(result.current)
+    typer.echo(f"candidate {PromoteResult.macro(result.candidate):.4f}  current {cur:.4f}  "
+               f"-> {'promoted' if result.promoted else 'kept current'}")
+    for source, acc in result.candidate.per_source.items():
+        old = result.current.per_source.get(source) if result.current else None
+        typer.echo(f"  {source:<20} {acc:.4f}" + (f"  (current {old:.4f})" if old is not None else ""))
+
+
 def register(app: typer.Typer) -> None:
     app.command("train-nli")(train_nli)
     app.command("eval-nli")(eval_nli)
+    app.command("promote-nli")(promote_nli)
