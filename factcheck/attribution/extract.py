@@ -7,6 +7,7 @@ canonical names in :mod:`factcheck.attribution.speakers`.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -277,9 +278,57 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
     if speaker is not None and speaker.pos_ == "PRON" and speaker.lower_ in {"it", "there"} and lemma not in {"say"}:
         return None
     content = _content_tokens(tok, speaker, lemma)
+    if not content:
+        content = _clause_of_carrier(tok) or _adjacent_quote(doc, tok, speaker, quotes)
     cue_tokens = [tok, phrasal[0]] if phrasal and phrasal[0].i == tok.i + 1 else [tok]
     return _make(doc, cue_tokens=cue_tokens, lemma=lemma if not phrasal else f"{lemma} {phrasal[0].lower_}",
                  stance=stance, content=content, speaker=speaker, sent=tok.sent, quotes=quotes, exclude=tok)
+
+
+_CARRIER_PLACES = frozenset({"statement", "interview", "letter", "post", "tweet", "email", "release", "filing",
+                             "speech", "memo", "message", "video", "op-ed", "column", "report", "testimony"})
+_GLUE = re.compile(r"^[\s,.:;—–\-“”\"'‘’«»]*$")
+
+
+def _clause_of_carrier(cue: Token) -> list[Token]:
+    """'said in a statement that ...': the that-clause hangs off the noun."""
+    for prep in cue.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in _CARRIER_PLACES:
+                clause = next((c for c in obj.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+                if clause is not None:
+                    return _trim(sorted(clause.subtree, key=_token_index))
+    return []
+
+
+def _adjacent_quote(doc: Doc, cue: Token, speaker: Token | None, quotes: Sequence[Quote]) -> list[Token]:
+    """'“...,” he said' and 'He said: “...”' when the parse gives the cue no clause:
+    a quote separated from the cue only by punctuation and the speaker's phrase."""
+    if speaker is None:
+        return []
+    sp = noun_phrase(speaker, exclude=cue)
+    around = {t.i for t in sp} | {cue.i}
+    lo = min(around)
+    hi = max(around)
+    for q in quotes:
+        if q.end <= doc[lo].idx:
+            gap = doc.text[q.end : doc[lo].idx]
+        elif q.start >= doc[hi].idx + len(doc[hi]):
+            gap = doc.text[doc[hi].idx + len(doc[hi]) : q.start]
+        else:
+            continue
+        if _GLUE.match(gap):
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                return _trim(list(span))
+    return []
+
+
+def _token_index(tok: Token) -> int:
+    return tok.i
 
 
 def _according_to(doc: Doc, tok: Token, quotes: Sequence[Quote]) -> RawAttribution | None:
