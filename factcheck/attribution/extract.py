@@ -231,6 +231,7 @@ def _make(
     quotes: Sequence[Quote],
     kind: Kind | None = None,
     exclude: Token | None = None,
+    source_ends_at_comma: bool = False,
 ) -> RawAttribution | None:
     if not content or speaker is None:
         return None
@@ -241,6 +242,11 @@ def _make(
     if kind is None:
         kind = found_kind
     sp = noun_phrase(speaker, exclude=exclude)
+    if source_ends_at_comma:
+        # "According to the Commission, tuition rose ...": the parse may hang the
+        # clause on the source; the source ends at its comma.
+        comma = next((k for k, t in enumerate(sp) if t.text == "," and t.i > speaker.i), None)
+        sp = _trim(sp[:comma]) if comma is not None else sp
     if not sp:
         return None
     return RawAttribution(
@@ -343,7 +349,7 @@ def _according_to(doc: Doc, tok: Token, quotes: Sequence[Quote]) -> RawAttributi
     rest = [t for t in sent if t.i not in phrase]
     content = _trim(_contiguous(rest, anchor=rest[len(rest) // 2].i if rest else None))
     return _make(doc, cue_tokens=[tok, to], lemma="according to", stance="assert", content=content,
-                 speaker=source, sent=sent, quotes=quotes, kind="according_to")
+                 speaker=source, sent=sent, quotes=quotes, kind="according_to", source_ends_at_comma=True)
 
 
 def _noun_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote]) -> RawAttribution | None:

@@ -16,7 +16,10 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100}
 _NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?$")
 _YEARS = range(1900, 2100)
-MONEY_UNITS = frozenset({"$", "money"})
+MONEY_UNITS = frozenset({"$", "money", "euro", "dollar", "pound", "yen", "yuan", "franc", "rupee", "peso", "real",
+                         "rouble", "ruble", "won", "lira", "krona", "krone", "zloty", "cent"})
+# One or two of something is rarely the disputed figure ("one nurse for every 12 patients").
+MIN_FIGURE = 3.0
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "time", "page", "age"})
 
 
@@ -64,15 +67,16 @@ def content_quantities(doc: Doc, start: int, end: int) -> tuple[tuple[float, str
 
 def conflicting_figures(a: tuple[tuple[float, str], ...], b: tuple[tuple[float, str], ...], *,
                         min_ratio: float = 1.2) -> tuple[str, float, float] | None:
-    """A unit both statements count with values too far apart to agree."""
-    for va, ua in a:
-        for vb, ub in b:
-            if ua != ub or min(va, vb) <= 0:
-                continue
-            if max(va, vb) / min(va, vb) >= min_ratio:
-                same_elsewhere = any(u == ua and abs(v - vb) / max(v, vb) < 0.05 for v, u in a)
-                if not same_elsewhere:
-                    return ua, va, vb
+    """A unit both statements count with values too far apart to agree, when no
+    other pair of their figures for that unit agrees."""
+    for unit in sorted({u for _, u in a} & {u for _, u in b}):
+        va = [v for v, u in a if u == unit and v >= MIN_FIGURE]
+        vb = [v for v, u in b if u == unit and v >= MIN_FIGURE]
+        if not va or not vb:
+            continue
+        if any(max(x, y) / min(x, y) < min_ratio for x in va for y in vb):
+            continue
+        return unit, va[0], vb[0]
     return None
 
 

@@ -1,10 +1,13 @@
-"""Candidate pairs: statements of different speakers about the same topic.
+"""Candidate pairs: statements of different speakers about the same proposition.
 
 Most statement pairs of an article are about different things; scoring them
 all with NLI is slow and, worse, noisy. A pair becomes a candidate only when
-the speakers differ and the contents share a topic (embedding similarity and
-shared content words), or when one statement refers back to the other
-("rejected the announcement").
+the speakers differ and either the contents share a topic (embedding
+similarity and shared content words), or something in the article ties the two
+together: a rejection that refers back to the other statement ("rejected the
+announcement", "dismissed the lawyer's account"), the party a statement
+accuses answering it, two figures for the same thing, or opposite directions
+for the same measure.
 """
 
 from __future__ import annotations
@@ -14,15 +17,28 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
+from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
 from factcheck.records import CandidatePair, Statement
 
-_ANAPHOR = re.compile(r"^(the|this|that|these|those|its|their|his|her)\s+(\w+)$", re.IGNORECASE)
+# "the announcement", "that characterization", "the lawyer's account", "the union's figures".
+_ANAPHOR = re.compile(
+    r"^(?:(?:the|this|that|these|those|its|their|his|her)\s+|(?P<owner>(?:the\s+)?[\w .-]{2,40}?)[’']s\s+)"
+    r"(?:\w+\s+){0,2}?(?P<noun>\w+)$",
+    re.IGNORECASE,
+)
 # Cues that introduce a measure or proposal that a later "this does not ..." can answer.
 PROPOSAL_CUES = frozenset({"announce", "propose", "unveil", "offer", "promise", "pledge", "plan", "launch"})
-MAX_BACK_REFERENCE_CHARS = 1500
+FIGURE_NOUNS = frozenset({"figure", "figures", "number", "numbers", "data", "statistic", "statistics", "estimate",
+                          "estimates", "calculation", "calculations", "count", "tally", "math", "arithmetic"})
+CHARGE_NOUNS = frozenset({"characterization", "characterisation", "accusation", "accusations", "allegation",
+                          "allegations", "claim", "claims", "charge", "charges", "criticism", "suggestion"})
+ACCOUNT_NOUNS = frozenset({"account", "explanation", "version", "story", "description", "interpretation",
+                           "reading", "view", "argument", "assessment", "analysis", "findings", "conclusion"})
+ACCUSING_CUES = frozenset({"accuse", "allege", "charge", "blame", "claim", "criticize", "attack", "fault"})
+MAX_BACK_REFERENCE_CHARS = 2500
+MAX_ANAPHOR_WORDS = 6
 
 
 def speaker_key(name: str) -> str:
@@ -32,25 +48,51 @@ def speaker_key(name: str) -> str:
 def anaphoric_target(stmt: Statement, earlier: Sequence[Statement]) -> Statement | None:
     """The earlier statement a rejection refers back to, if any.
 
-    "rejected the announcement" points to the latest announcement by someone
-    else; "This does not meet our demand" points to the latest announced
-    measure by someone else.
+    The rejected thing is a short definite phrase: its owner names the speaker
+    ("the lawyer's account"), or its noun names what was said: a cue
+    ("the announcement"), a word of the content ("the voucher offer"), figures
+    ("the figures"), an accusation ("that characterization"). "This does not
+    meet our demand" answers the latest announced measure.
     """
+    if stmt.stance not in NEGATIVE_STANCES:
+        return None
     own = speaker_key(stmt.speaker)
     recent = [s for s in reversed(earlier)
               if speaker_key(s.speaker) != own and stmt.start - s.end < MAX_BACK_REFERENCE_CHARS]
-    m = _ANAPHOR.match(stmt.content.strip())
-    if m and stmt.stance in NEGATIVE_STANCES:
-        cues = ANAPHORIC_NOUNS.get(m.group(2).lower())
-        if cues:
-            return next((s for s in recent if s.cue_lemma.split()[0] in cues), None)
-    if stmt.stance in NEGATIVE_STANCES and REJECTING_CONTENT.match(stmt.content.strip()):
+    content = stmt.content.strip()
+    m = _ANAPHOR.match(content)
+    if m and len(content.split()) <= MAX_ANAPHOR_WORDS:
+        owner, noun = m.group("owner"), m.group("noun").lower()
+        pool = recent
+        if owner:
+            by_owner = [s for s in recent if same_party(owner, s.speaker) or same_party(owner, s.speaker_mention)]
+            pool = by_owner or recent
+        found = next((s for s in pool if _refers_to(noun, s)), None)
+        if found is not None:
+            return found
+        if pool and (noun in ACCOUNT_NOUNS or (owner and pool is not recent)):
+            return pool[0]
+    if REJECTING_CONTENT.match(content):
         return next((s for s in recent if s.cue_lemma.split()[0] in PROPOSAL_CUES), None)
     return None
 
 
+def _refers_to(noun: str, stmt: Statement) -> bool:
+    """Can "the <noun>" name what ``stmt`` said?"""
+    cue = stmt.cue_lemma.split()[0] if stmt.cue_lemma else ""
+    singular = noun[:-1] if noun.endswith("s") else noun
+    if cue in ANAPHORIC_NOUNS.get(noun, frozenset()) or singular in stmt.keywords or noun in stmt.keywords:
+        return True
+    if noun in FIGURE_NOUNS:
+        return bool(stmt.quantities)
+    if noun in CHARGE_NOUNS:
+        return stmt.stance == "accuse" or cue in ACCUSING_CUES
+    return False
+
+
 _NOT_NAMES = frozenset({"the", "a", "an", "of", "and", "co", "inc", "corp", "ltd", "group", "office", "officials",
-                        "official", "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "spokesperson"})
+                        "official", "mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "spokesperson", "for"})
+MAX_DESCRIPTION_WORDS = 4
 
 
 def _name_words(text: str) -> set[str]:
@@ -59,9 +101,23 @@ def _name_words(text: str) -> set[str]:
 
 
 def _names_speaker(target: str, stmt: Statement) -> bool:
+    """Does ``target`` name the statement's speaker, by name or by a short description?"""
+    if same_party(target, stmt.speaker):
+        return True
     # "Russo's team" is not Russo: what comes before a possessive names someone else.
-    mention = re.split(r"[’']s\b", stmt.speaker_mention)[-1]
-    return same_party(target, stmt.speaker) or same_party(target, mention)
+    description = re.split(r"[’']s\b", stmt.speaker_mention)[-1]
+    return len(description.split()) <= MAX_DESCRIPTION_WORDS and same_party(target, description)
+
+
+def same_party(target: str, speaker: str) -> bool:
+    """Does ``target`` name ``speaker``? "Darnell Okoye" is not "Amara Okoye"."""
+    t_words, s_words = speaker_key(target).split(), speaker_key(speaker).split()
+    if not _name_words(target) & _name_words(speaker):
+        return False
+    if len(t_words) == 2 and len(s_words) == 2 and t_words[-1] == s_words[-1] and t_words[0] != s_words[0]:
+        # Both give a first name and they differ: two people sharing a surname.
+        return t_words[0] in _NOT_NAMES or s_words[0] in _NOT_NAMES
+    return True
 
 
 def accused_responds(response: Statement, claim: Statement) -> bool:
@@ -82,20 +138,6 @@ def accused_denies(denial: Statement, claim: Statement) -> bool:
     return _names_speaker(claim.target, denial)
 
 
-def same_party(target: str, speaker: str) -> bool:
-    """Does ``target`` name ``speaker``? "Darnell Okoye" is not "Amara Okoye"."""
-    t_words, s_words = speaker_key(target).split(), speaker_key(speaker).split()
-    if not _name_words(target) & _name_words(speaker):
-        return False
-    if len(t_words) >= 2 and len(s_words) >= 2 and t_words[-1] == s_words[-1] and t_words[0][:1].isalpha():
-        firsts_t = {w for w in t_words[:-1] if w not in _NOT_NAMES}
-        firsts_s = {w for w in s_words[:-1] if w not in _NOT_NAMES}
-        # Both give a first name and they differ: two people sharing a surname.
-        if firsts_t and firsts_s and not firsts_t & firsts_s and len(t_words) == 2 and len(s_words) == 2:
-            return False
-    return True
-
-
 def find_candidates(
     article_id: str, statements: Sequence[Statement], vectors: np.ndarray, *, config: PairingConfig
 ) -> list[CandidatePair]:
@@ -106,6 +148,7 @@ def find_candidates(
         target = anaphoric_target(s, statements[:i])
         if target is not None:
             anaphora[s.id] = target.id
+    answered = _denials_answer(statements, sims, config)
     out: list[CandidatePair] = []
     for i, a in enumerate(statements):
         for j in range(i + 1, len(statements)):
@@ -114,7 +157,15 @@ def find_candidates(
                 continue
             sim = float(sims[i, j])
             shared = tuple(sorted(set(a.keywords) & set(b.keywords)))
-            link = "back-reference" if anaphora.get(b.id) == a.id else _link(a, b, sim, shared, config)
+            if b.id in anaphora:
+                # A rejection of a definite thing answers that thing only.
+                link = "back-reference" if anaphora[b.id] == a.id else ""
+                if not link:
+                    continue
+            elif frozenset((a.id, b.id)) in answered:
+                link = "accused-denies"
+            else:
+                link = _link(a, b, sim, shared, config)
             on_topic = sim >= config.topic_similarity or (
                 len(shared) >= config.min_shared_keywords and sim >= config.topic_similarity_with_keywords
             )
@@ -123,11 +174,29 @@ def find_candidates(
     return out
 
 
+def _denials_answer(statements: Sequence[Statement], sims: np.ndarray,
+                    config: PairingConfig) -> set[frozenset[str]]:
+    """Which claims each denial by the accused answers: the closest one in
+    meaning, and any other close enough on its own."""
+    links: set[frozenset[str]] = set()
+    for i, denial in enumerate(statements):
+        claims = [(float(sims[i, j]), c) for j, c in enumerate(statements)
+                  if j != i and speaker_key(c.speaker) != speaker_key(denial.speaker) and accused_denies(denial, c)]
+        if not claims:
+            continue
+        best = max(sim for sim, _ in claims)
+        explicit = denial.stance in NEGATIVE_STANCES
+        floor = 0.0 if explicit else config.min_link_similarity
+        for sim, claim in claims:
+            if (sim == best and sim >= floor) or sim >= config.response_similarity:
+                links.add(frozenset((denial.id, claim.id)))
+    return links
+
+
 def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig) -> str:
     """Why two statements are about the same proposition, beyond topic overlap."""
-    if (accused_denies(b, a) or accused_denies(a, b)) and sim >= config.min_link_similarity:
-        return "accused-denies"
     same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
+    # ``b`` comes later: an answer follows what it answers.
     if accused_responds(b, a) and same_specifics and sim >= config.min_link_similarity:
         return "accused-responds"
     on_shared_topic = sim >= config.figure_similarity
