@@ -94,3 +94,30 @@ def test_conflicting_figures_link_statements_on_one_topic() -> None:
                             quantities=((60000.0, "patient"),))
     found = find_candidates("x", [a, b], unit([1, 0.2], [1, 0.3]), config=PairingConfig())
     assert [p.link for p in found] == ["conflicting-figures"]
+
+
+def test_rejected_account_points_to_its_owner() -> None:
+    lawyer = dataclasses.replace(stmt("s1", "Miriam Achterberg", "the meeting had been approved in advance"),
+                                 speaker_mention="Ferrante's lawyer, Miriam Achterberg")
+    other = stmt("s2", "Dean Sorensen", "the players were told nothing", start=80)
+    reject = stmt("s3", "club", "the lawyer's account", stance="reject", cue_lemma="reject", start=160)
+    assert anaphoric_target(reject, [lawyer, other]) == lawyer
+
+
+def test_rejected_figures_point_to_a_statement_with_figures() -> None:
+    figures = dataclasses.replace(stmt("s1", "Institute", "about 164,000 homes were added"),
+                                  quantities=((164000.0, "home"),))
+    opinion = stmt("s2", "Institute director", "the ministry counts what it builds", start=60)
+    reject = stmt("s3", "ministry", "the institute's calculation", stance="reject", cue_lemma="reject", start=120)
+    assert anaphoric_target(reject, [figures, opinion]) == figures
+
+
+def test_a_rejection_with_a_definite_object_answers_only_that_object() -> None:
+    accusation = stmt("s1", "Union", "the university of hiding costs", stance="accuse", cue_lemma="accuse",
+                      target="university")
+    unrelated = stmt("s2", "Commission", "fees rose by 31 percent", start=60)
+    reject = stmt("s3", "Carrick University", "that characterization", stance="reject", cue_lemma="reject",
+                  start=120)
+    vec = unit([1, 0], [0.9, 0.1], [0.95, 0.05])
+    found = find_candidates("x", [accusation, unrelated, reject], vec, config=PairingConfig())
+    assert [(p.a.id, p.b.id, p.link) for p in found if p.b.id == "s3"] == [("s1", "s3", "back-reference")]
