@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from factcheck.errors import ConfigError
+from factcheck.resources import bundled_dir
 
 T = TypeVar("T")
 
-CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+CONFIG_DIR = bundled_dir("configs")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,10 +31,16 @@ class NLIModelConfig:
     device: str = "auto"
     precision: str = "auto"  # auto | fp32 | int8 | fp16 | bf16
     max_length: int = 256
-    max_tokens_per_batch: int = 8192
+    max_tokens_per_batch: int = 4096
     max_tokens_per_batch_gpu: int = 65536
     max_batch_rows: int = 256
     cache_path: str | None = None
+    backend: str = "auto"  # auto | torch | onnx (ONNX Runtime, CPU only)
+    threads: int = 0  # CPU threads for inference; 0 = one per usable core
+    attn_implementation: str = "sdpa"  # sdpa | eager (torch backend)
+    max_batch_rows_gpu: int = 1024
+    pad_multiple: int = 8  # round padded batch widths up to a multiple of this (fewer distinct shapes)
+    onnx_dir: str | None = None  # exported ONNX models; default ~/.cache/factcheck/onnx
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,10 +124,30 @@ class NLITrainConfig:
     max_length: int = 128
     bucket_size: int = 100
     source_caps: dict[str, int] = dataclasses.field(default_factory=dict)
+    source_weights: dict[str, float] = dataclasses.field(default_factory=dict)
     checkpoint_every: int = 500
     eval_every_epoch: bool = True
     threads: int = 0
     max_steps: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class BenchConfig:
+    """Settings of ``factcheck bench``; relative paths are from the repository root."""
+
+    model: str = "embedded"
+    nli_data: str = "../shared/data/nli/dev.jsonl"
+    pairs: int = 2000
+    peer_batch_size: int = 32
+    engine_paths: tuple[str, ...] = ()  # extra engine rows, BACKEND:PRECISION (e.g. "onnx:int8")
+    article_sizes: tuple[int, ...] = (10, 100, 1000)
+    ray_article_sizes: tuple[int, ...] = ()  # the same on a local Ray (needs the ray extra), e.g. (1000,)
+    article_sources: tuple[str, ...] = ("seeds", "../shared/data/attribution/polnear/dev/text")
+    run_config: str = "configs/run-default.toml"
+    agreement_pairs: int = 0  # pairs of nli_data for --agreement; 0 = every pair
+    agreement_bar: float = 0.99
+    threads: int = 0  # 0 = one per usable core
+    timeout_s: int = 3600
 
 
 def _coerce(value: Any, hint: Any, where: str) -> Any:
