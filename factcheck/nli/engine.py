@@ -2,23 +2,45 @@
 
 The work is split the way transformers pipelines split it:
 ``preprocess`` (text to token ids, pure), ``_forward`` (the only code that
-touches torch and the device) and ``postprocess`` (logits to labelled
-probabilities through the model's ``id2label``).
+touches torch, ONNX Runtime and the device) and ``postprocess`` (probabilities
+to labels through the model's ``id2label``).
+
+On the CPU the forward step runs on torch (fp32, dynamic int8, bf16) or ONNX
+Runtime (fp32, dynamic int8); ``precision = "auto"`` takes the fastest path
+whose labels agree with fp32 on the dev set at least 99% of the time, as
+measured by ``factcheck bench --agreement`` (see ``factcheck.nli.fast_path``).
+On a GPU it runs torch in bf16 (fp16 where bf16 is unsupported) with SDPA
+attention, pinned host memory and non-blocking copies.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
+import operator
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from factcheck.config import NLIModelConfig
+from factcheck.errors import ConfigError
 from factcheck.nli.cache import NLICache
+from factcheck.nli.fast_path import FastPathRecord, applicable_record, weights_digest
 from factcheck.nli.loading import ModelRef, load_nli, resolve_nli_ref
+from factcheck.nli.onnx_backend import (
+    ONNX_PRECISIONS,
+    OnnxRunner,
+    cached_onnx,
+    default_onnx_dir,
+    ensure_onnx,
+    load_tokenizer_and_labels,
+    onnx_available,
+)
+from factcheck.nli.torch_backend import TorchRunner, set_cpu_threads
 from factcheck.records import NLIResult
 
 log = logging.getLogger(__name__)
@@ -45,17 +67,22 @@ class Batch:
     width: int
 
 
-def plan_batches(lengths: Sequence[int], *, max_tokens: int, max_rows: int) -> list[Batch]:
-    """Sort by length and cut batches so that rows x padded width <= max_tokens."""
+def plan_batches(lengths: Sequence[int], *, max_tokens: int, max_rows: int, pad_multiple: int = 1) -> list[Batch]:
+    """Sort by length and cut batches so that rows x padded width <= max_tokens.
+
+    With ``pad_multiple`` > 1 widths are rounded up to a multiple of it, so batches repeat a few shapes and
+    kernels built for a shape (oneDNN's bf16/AMX primitives, GPU kernels) are reused.
+    """
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
     batches: list[Batch] = []
     current: list[int] = []
     width = 0
+    step = max(1, pad_multiple)
     for i in order:
-        w = max(width, lengths[i])
+        w = max(width, -(-lengths[i] // step) * step)
         if current and (w * (len(current) + 1) > max_tokens or len(current) >= max_rows):
             batches.append(Batch(tuple(current), width))
-            current, w = [], lengths[i]
+            current, w = [], -(-lengths[i] // step) * step
         current.append(i)
         width = w
     if current:
@@ -66,6 +93,7 @@ def plan_batches(lengths: Sequence[int], *, max_tokens: int, max_rows: int) -> l
 
 
 def choose_device(requested: str) -> str:
+    """``auto`` is the first CUDA device when torch sees one, else the CPU."""
     import torch
 
     if requested != "auto":
@@ -75,55 +103,125 @@ def choose_device(requested: str) -> str:
     return "cpu"
 
 
-def choose_precision(requested: str, device: str) -> str:
+def choose_precision(requested: str, device: str, *, fast_path: FastPathRecord | None = None,
+                     backend: str = "auto") -> str:
+    """``auto``: bf16 (fp16 where bf16 is unsupported) on a GPU; on the CPU the measured fast path, else fp32.
+
+    With a backend forced, ``auto`` is the fastest path of that backend that meets the record's bar.
+    """
     if requested != "auto":
         return requested
     if device.startswith("cuda"):
         import torch
 
         return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
-    return "fp32"
+    if fast_path is None:
+        return "fp32"
+    if backend == "auto":
+        return fast_path.precision
+    passing = [p for p in fast_path.paths if p.backend == backend and p.label_agreement >= fast_path.bar]
+    return max(passing, key=operator.attrgetter("pairs_per_s")).precision if passing else "fp32"
+
+
+def choose_backend(requested: str, *, precision: str, device: str, fast_path: FastPathRecord | None = None,
+                   onnx_ok: bool = True) -> str:
+    """``torch`` or ``onnx``; ``auto`` takes the faster one the measurement found for this precision."""
+    if requested not in {"auto", "torch", "onnx"}:
+        raise ConfigError(f"nli.backend must be auto, torch or onnx, not {requested!r}")
+    if requested == "onnx":
+        if device != "cpu":
+            raise ConfigError("nli.backend = onnx runs on the CPU only; use torch on a GPU")
+        if precision not in ONNX_PRECISIONS:
+            raise ConfigError(f"nli.backend = onnx runs {' or '.join(ONNX_PRECISIONS)}, not {precision}")
+        return "onnx"
+    if requested == "torch" or device != "cpu" or precision not in ONNX_PRECISIONS or fast_path is None:
+        return "torch"
+    measured = [p for p in fast_path.paths if p.precision == precision]
+    passing = [p for p in measured if p.label_agreement >= fast_path.bar] or measured
+    if not passing:
+        return "torch"
+    best = max(passing, key=operator.attrgetter("pairs_per_s")).backend
+    if best == "onnx" and not onnx_ok:
+        log.info("onnxruntime is not installed; the NLI model runs on torch (pip install 'factcheck[bench]')")
+        return "torch"
+    return best
+
+
+def _cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def _local_dir(ref: ModelRef) -> Path | None:
+    path = Path(ref.path)
+    return path if path.is_dir() else None
 
 
 class NLIEngine:
     """Scores premise/hypothesis pairs with any sequence-classification NLI model."""
 
     def __init__(self, config: NLIModelConfig, *, ref: ModelRef | None = None) -> None:
-        import torch
-
         self.config = config
         self.ref = ref or resolve_nli_ref(config.model, config.revision)
-        self.tokenizer, model, self.labels = load_nli(self.ref)
         self.device = choose_device(config.device)
-        self.precision = choose_precision(config.precision, self.device)
+        if self.device.startswith("cuda") and not _cuda_available():
+            raise ConfigError(f"nli.device = {self.device}, but torch sees no CUDA GPU; use auto or cpu")
+        local = _local_dir(self.ref)
+        wants_record = "auto" in {config.precision, config.backend}
+        fast = applicable_record(local) if wants_record and self.device == "cpu" and local is not None else None
+        self.precision = choose_precision(config.precision, self.device, fast_path=fast, backend=config.backend)
+        self.backend = choose_backend(config.backend, precision=self.precision, device=self.device,
+                                      fast_path=fast, onnx_ok=onnx_available())
+        self.threads = config.threads or max(1, len(os.sched_getaffinity(0)))
         if self.device == "cpu":
-            torch.set_num_threads(max(1, len(os.sched_getaffinity(0))))
-        self.model = self._prepare(model)
-        self.max_tokens = config.max_tokens_per_batch_gpu if self.device.startswith("cuda") else config.max_tokens_per_batch
-        self.cache = NLICache(config.cache_path, model_key=f"{self.ref.id}@{self.ref.revision}") if config.cache_path else None
+            set_cpu_threads(self.threads)
+        self.model: Any = None
+        self.tokenizer: Any = None
+        self.labels: dict[int, str] = {}
+        self._run: Callable[[dict[str, np.ndarray]], np.ndarray] = (
+            self._prepare_onnx() if self.backend == "onnx" else self._prepare_torch()
+        )
+        on_gpu = self.device.startswith("cuda")
+        self.max_tokens = config.max_tokens_per_batch_gpu if on_gpu else config.max_tokens_per_batch
+        self.max_rows = config.max_batch_rows_gpu if on_gpu else config.max_batch_rows
+        # fp32 keeps the historical key; other precisions give other probabilities, so they get their own.
+        key = f"{self.ref.id}@{self.ref.revision}" + ("" if self.precision == "fp32" else f":{self.precision}")
+        self.cache = NLICache(config.cache_path, model_key=key) if config.cache_path else None
         self.pad_id = self.tokenizer.pad_token_id or 0
         self.stats = {"pairs": 0, "unique": 0, "cached": 0, "forward_rows": 0, "batches": 0}
 
     @property
     def model_info(self) -> dict[str, str]:
-        return {"id": self.ref.id, "revision": self.ref.revision, "precision": self.precision, "device": self.device}
+        return {"id": self.ref.id, "revision": self.ref.revision, "precision": self.precision, "device": self.device,
+                "backend": self.backend}
 
-    def _prepare(self, model: Any) -> Any:
-        import torch
+    def _prepare_torch(self) -> TorchRunner:
+        self.tokenizer, model, self.labels = load_nli(self.ref)
+        runner = TorchRunner(model, device=self.device, precision=self.precision,
+                             attn_implementation=self.config.attn_implementation)
+        self.model = runner.model
+        return runner
 
-        if self.precision == "int8":
-            if self.device != "cpu":
-                raise ValueError("int8 dynamic quantization runs on the CPU only")
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-        elif self.precision in {"fp16", "bf16"}:
-            model = model.to(dtype=torch.float16 if self.precision == "fp16" else torch.bfloat16)
-        model = model.to(self.device)
-        model.eval()
-        return model
+    def _prepare_onnx(self) -> OnnxRunner:
+        if not onnx_available():
+            raise ConfigError("nli.backend = onnx needs onnxruntime, onnx and onnxscript (pip install 'factcheck[bench]')")
+        local = _local_dir(self.ref)
+        digest = weights_digest(local) if local is not None else hashlib.sha256(
+            f"{self.ref.id}@{self.ref.revision}".encode()).hexdigest()
+        cache_dir = Path(self.config.onnx_dir) if self.config.onnx_dir else default_onnx_dir()
+        path = cached_onnx(digest=digest, precision=self.precision, cache_dir=cache_dir)
+        if path is None:
+            self.tokenizer, model, self.labels = load_nli(self.ref)
+            path = ensure_onnx(model, self.tokenizer, digest=digest, precision=self.precision, cache_dir=cache_dir)
+        else:
+            # Exported before: the torch weights need not be loaded at all.
+            self.tokenizer, self.labels = load_tokenizer_and_labels(self.ref)
+        return OnnxRunner(path, threads=self.threads)
 
     # -- preprocess ---------------------------------------------------------
     def preprocess(self, pairs: Sequence[PairText]) -> list[Encoded]:
-        """Tokenize pairs without padding (padding is per batch)."""
+        """Tokenize all pairs in one call of the fast tokenizer, without padding (padding is per batch)."""
         if not pairs:
             return []
         enc = self.tokenizer(
@@ -158,29 +256,19 @@ class NLIEngine:
 
     # -- forward ------------------------------------------------------------
     def _forward(self, arrays: dict[str, np.ndarray]) -> np.ndarray:
-        """Run the model on one padded batch; returns float32 probabilities."""
-        import torch
-
-        on_gpu = self.device.startswith("cuda")
-        with torch.inference_mode():
-            inputs = {}
-            for k, v in arrays.items():
-                t = torch.from_numpy(v)
-                if on_gpu:
-                    t = t.pin_memory().to(self.device, non_blocking=True)
-                inputs[k] = t
-            logits = self.model(**inputs).logits
-            return torch.softmax(logits.float(), dim=-1).cpu().numpy()
+        """Run the model on one padded batch (torch or ONNX Runtime); returns float32 probabilities."""
+        return self._run(arrays)
 
     # -- postprocess --------------------------------------------------------
     def postprocess(self, probs: np.ndarray) -> list[NLIResult]:
         """Label each row through the model's id2label."""
-        return [NLIResult({self.labels[j]: float(row[j]) for j in self.labels}) for row in probs]
+        return [NLIResult({self.labels[j]: float(row[j]) for j in self.labels}) for row in probs.tolist()]
 
     # -- public -------------------------------------------------------------
     def iter_batches(self, encoded: Sequence[Encoded]) -> Iterator[tuple[Batch, np.ndarray]]:
         lengths = [len(e) for e in encoded]
-        for batch in plan_batches(lengths, max_tokens=self.max_tokens, max_rows=self.config.max_batch_rows):
+        for batch in plan_batches(lengths, max_tokens=self.max_tokens, max_rows=self.max_rows,
+                                  pad_multiple=self.config.pad_multiple):
             self.stats["batches"] += 1
             self.stats["forward_rows"] += len(batch.indices)
             yield batch, self._forward(self.collate(encoded, batch))

@@ -1,0 +1,140 @@
+"""The measured CPU fast path of an NLI model, and the figures that justify it.
+
+``factcheck bench --agreement`` scores the dev set with every CPU path
+(backend x precision), compares labels with the torch fp32 reference and
+writes ``fast_path.json`` next to the model. ``precision = "auto"`` on the CPU
+then takes the fastest path whose label agreement with fp32 meets the bar,
+but only for the very weights that were measured (their sha256) and on a CPU
+with the instruction sets the measurement had.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import logging
+import operator
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FAST_PATH_FILE = "fast_path.json"
+AGREEMENT_BAR = 0.99
+# Instruction sets that decide which path is fast (AMX and AVX-512 BF16 for bf16, VNNI for int8).
+CPU_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8")
+
+
+@dataclasses.dataclass(frozen=True)
+class PathFigures:
+    """Speed and agreement with the fp32 reference of one backend and precision."""
+
+    backend: str
+    precision: str
+    pairs_per_s: float
+    label_agreement: float
+    max_abs_prob_diff: float
+
+    @property
+    def name(self) -> str:
+        return f"{self.backend}-{self.precision}"
+
+
+@dataclasses.dataclass(frozen=True)
+class FastPathRecord:
+    """What ``fast_path.json`` holds."""
+
+    model_id: str
+    revision: str
+    weights_sha256: str
+    data: str
+    pairs: int
+    bar: float
+    cpu_flags: tuple[str, ...]
+    paths: tuple[PathFigures, ...]
+    backend: str
+    precision: str
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), indent=2) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FastPathRecord:
+        paths = tuple(PathFigures(**p) for p in data["paths"])
+        return cls(**{**data, "paths": paths, "cpu_flags": tuple(data["cpu_flags"])})
+
+
+def weights_digest(model_dir: str | Path) -> str:
+    """sha256 over the model's weight files, so a record never outlives its weights."""
+    h = hashlib.sha256()
+    files = sorted(Path(model_dir).glob("*.safetensors")) or sorted(Path(model_dir).glob("*.bin"))
+    for f in files:
+        h.update(f.name.encode("utf-8"))
+        with f.open("rb") as fh:
+            for block in iter(functools.partial(fh.read, 1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()
+
+
+def cpu_flags() -> tuple[str, ...]:
+    """The instruction sets from ``CPU_FLAGS`` this CPU has (empty where /proc/cpuinfo is absent)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ()
+    flags: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            flags = set(line.split(":", 1)[1].split())
+            break
+    return tuple(f for f in CPU_FLAGS if f in flags)
+
+
+def choose_fastest(paths: tuple[PathFigures, ...] | list[PathFigures], *, bar: float = AGREEMENT_BAR) -> PathFigures:
+    """The fastest path whose label agreement with fp32 is at least ``bar``."""
+    ok = [p for p in paths if p.label_agreement >= bar]
+    if not ok:
+        raise ValueError("no path meets the agreement bar (the fp32 reference always should)")
+    return max(ok, key=operator.attrgetter("pairs_per_s"))
+
+
+def record_path(model_dir: str | Path) -> Path:
+    return Path(model_dir) / FAST_PATH_FILE
+
+
+def save_record(model_dir: str | Path, record: FastPathRecord) -> Path:
+    path = record_path(model_dir)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(record.to_json(), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def load_record(model_dir: str | Path) -> FastPathRecord | None:
+    """The record next to a local model, or None when there is none or it cannot be read."""
+    path = record_path(model_dir)
+    if not path.is_file():
+        return None
+    try:
+        return FastPathRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as err:
+        log.warning("%s: ignored, cannot be read (%s)", path, err)
+        return None
+
+
+def applicable_record(model_dir: str | Path) -> FastPathRecord | None:
+    """The record, when it was measured on these weights and this CPU has its instruction sets."""
+    if not Path(model_dir).is_dir():
+        return None
+    record = load_record(model_dir)
+    if record is None:
+        return None
+    if record.weights_sha256 != weights_digest(model_dir):
+        log.info("%s: measured on other weights; CPU inference stays fp32", record_path(model_dir))
+        return None
+    missing = set(record.cpu_flags) - set(cpu_flags())
+    if missing:
+        log.info("%s: this CPU lacks %s; CPU inference stays fp32", record_path(model_dir), ", ".join(sorted(missing)))
+        return None
+    return record
