@@ -7,10 +7,10 @@ import os
 
 import typer
 
-from factcheck.cli import evaluate, nli, review, run
+from factcheck.cli import bench, evaluate, nli, review, run
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-for _module in (run, evaluate, nli, review):
+for _module in (run, evaluate, nli, review, bench):
     _module.register(app)
 
 
