@@ -24,11 +24,12 @@ from factcheck.nli.engine import NLIEngine
 from factcheck.pairing.embedder import Embedder
 from factcheck.pairing.stage import PairingStage
 from factcheck.records import Article, ArticleFailure, ArticleResult, CleanArticle
+from factcheck.resources import bundled_dir
 from factcheck.text.cleanup import clean_article
 
 log = logging.getLogger(__name__)
 
-PIPELINE_DIR = Path(__file__).resolve().parent.parent / "pipelines"
+PIPELINE_DIR = bundled_dir("pipelines")
 KNOWN_STAGES = ("read", "clean", "attribute", "pair", "write")
 Outcome = ArticleResult | ArticleFailure
 
@@ -85,23 +86,24 @@ class ClaimRebuttalPipeline:
             except (ValueError, FactcheckError) as err:
                 cleaned.append(ArticleFailure(art.source, f"{art.source}: cleanup failed: {err}"))
         good = [c for c in cleaned if isinstance(c, CleanArticle)]
-        statements = {c.id: [] for c in good} if self.attribute is None else {}
+        # Kept by position, not by article id: two inputs may carry the same id.
+        statements: list[list] = [[] for _ in good]
         if self.attribute is not None:
-            for art, sts in self.attribute(good):
-                statements[art.id] = sts
-        pairs: dict[str, list] = {c.id: [] for c in good}
+            statements = [list(sts) for _, sts in self.attribute(good)]
+        pairs: list[list] = [[] for _ in good]
         if self.pair is not None and good:
-            found = self.pair([(c.id, statements[c.id]) for c in good])
-            pairs = {c.id: p for c, p in zip(good, found, strict=True)}
+            pairs = [list(p) for p in self.pair([(c.id, sts) for c, sts in zip(good, statements, strict=True)])]
+        done = iter(zip(good, statements, pairs, strict=True))
         out: list[Outcome] = []
         for c in cleaned:
             if isinstance(c, ArticleFailure):
                 out.append(c)
                 continue
+            art, sts, found = next(done)
             out.append(ArticleResult(
-                article_id=c.id, statements=tuple(statements[c.id]), pairs=tuple(pairs[c.id]),
-                model=self.model_info, text=c.text, title=c.title, dateline=c.dateline, url=c.url,
-                published=c.published, source=c.source,
+                article_id=art.id, statements=tuple(sts), pairs=tuple(found),
+                model=self.model_info, text=art.text, title=art.title, dateline=art.dateline, url=art.url,
+                published=art.published, source=art.source,
             ))
         return out
 

@@ -79,3 +79,17 @@ def test_pairs_of_all_articles_share_nli_batches(pipeline: ClaimRebuttalPipeline
     # Three identical articles: every pair text is scored once, in shared batches.
     assert unique * 3 == scored
     assert engine.stats["batches"] - before["batches"] <= max(1, unique // 8)
+
+
+def test_articles_sharing_an_id_keep_their_own_results(pipeline: ClaimRebuttalPipeline, seed_path: Path) -> None:
+    seed = seed_path.read_text(encoding="utf-8")
+    short = "“We will appeal the ruling,” said Maria Lopez, the mayor of Springfield, on Tuesday."
+    items = [
+        Article(id="same", text=seed, source="a.jsonl:1"),
+        Article(id="same", text=short, source="a.jsonl:2"),
+    ]
+    first, second = list(pipeline.run(items))
+    assert isinstance(first, ArticleResult) and isinstance(second, ArticleResult)
+    assert "Pegasus" in first.text and second.text.startswith("“We will appeal")
+    assert first.pairs and not second.pairs
+    assert [s.speaker for s in second.statements] == ["Maria Lopez"]
