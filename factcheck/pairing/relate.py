@@ -82,7 +82,9 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         elif contra >= config.contradiction_threshold:
             relation, score, reason = "support", contra, "one side disputes what the other's content also denies"
     elif not _negative(a.stance):
-        if contra >= config.contradiction_threshold:
+        # Two assertions: NLI's contradiction counts only when they are about the same thing. A shared name
+        # with loose similarity (the looser candidate rule) makes NLI call unrelated claims contradictory.
+        if contra >= config.contradiction_threshold and cand.topic_score >= config.topic_similarity:
             relation, score, reason = "contradiction", contra, "NLI: the contents contradict"
         elif entail >= config.support_threshold:
             relation, score, reason = "support", entail, "NLI: one content entails the other"

@@ -48,6 +48,15 @@ def test_two_assertions_contradict_only_when_nli_says_so() -> None:
     assert relate(cand(a, b), nli(0.1, 0.8, 0.1), nli(0.1, 0.8, 0.1), config=CFG) is None
 
 
+def test_two_assertions_on_loosely_related_topics_are_not_paired_on_nli_alone() -> None:
+    # "Nobody from Corvane has called me" against "the sample matched real people": a shared name and a
+    # similarity of 0.37 made them candidates, and NLI calls them contradictory with 0.92.
+    a, b = stmt("s1", "A", "assert"), stmt("s2", "B", "assert")
+    assert relate(cand(a, b, topic=0.37), nli(0.02, 0.06, 0.92), nli(0.05, 0.1, 0.85), config=CFG) is None
+    assert relate(cand(a, b, topic=CFG.topic_similarity), nli(0.02, 0.06, 0.92), nli(0.05, 0.1, 0.85),
+                  config=CFG) is not None
+
+
 def test_two_denials_are_not_a_dispute() -> None:
     assert relate(cand(stmt("s1", "A", "deny"), stmt("s2", "B", "deny")),
                   nli(0.05, 0.15, 0.8), nli(0.05, 0.15, 0.8), config=CFG) is None
