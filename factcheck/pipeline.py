@@ -18,14 +18,14 @@ from typing import TextIO
 
 from factcheck.attribution.stage import AttributionStage
 from factcheck.config import RunConfig
-from factcheck.errors import ConfigError, FactcheckError
+from factcheck.errors import ConfigError
 from factcheck.io.readers import iter_articles
 from factcheck.nli.engine import NLIEngine
 from factcheck.pairing.embedder import Embedder
 from factcheck.pairing.stage import PairingStage
 from factcheck.records import Article, ArticleFailure, ArticleResult, CleanArticle
 from factcheck.resources import bundled_dir
-from factcheck.text.cleanup import clean_article
+from factcheck.text.cleanup import clean_articles
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +79,7 @@ class ClaimRebuttalPipeline:
 
     def process_chunk(self, articles: Sequence[Article]) -> list[Outcome]:
         """Run one chunk; a failure in one article does not stop the others."""
-        cleaned: list[CleanArticle | ArticleFailure] = []
-        for art in articles:
-            try:
-                cleaned.append(clean_article(art))
-            except (ValueError, FactcheckError) as err:
-                cleaned.append(ArticleFailure(art.source, f"{art.source}: cleanup failed: {err}"))
+        cleaned = clean_articles(articles)
         good = [c for c in cleaned if isinstance(c, CleanArticle)]
         # Kept by position, not by article id: two inputs may carry the same id.
         statements: list[list] = [[] for _ in good]
@@ -100,11 +95,7 @@ class ClaimRebuttalPipeline:
                 out.append(c)
                 continue
             art, sts, found = next(done)
-            out.append(ArticleResult(
-                article_id=art.id, statements=tuple(sts), pairs=tuple(found),
-                model=self.model_info, text=art.text, title=art.title, dateline=art.dateline, url=art.url,
-                published=art.published, source=art.source,
-            ))
+            out.append(ArticleResult.from_article(art, sts, found, self.model_info))
         return out
 
     def run(self, items: Iterable[Article | ArticleFailure]) -> Iterator[Outcome]:

@@ -7,6 +7,7 @@ Character spans are start-inclusive, end-exclusive offsets into
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any, Literal
 
 Kind = Literal["direct", "indirect", "mixed", "according_to"]
@@ -131,6 +132,13 @@ class ArticleResult:
     url: str | None = None
     published: str | None = None
     source: str = ""
+
+    @classmethod
+    def from_article(cls, article: CleanArticle, statements: Sequence[Statement], pairs: Sequence[Pair],
+                     model: dict[str, str]) -> ArticleResult:
+        return cls(article_id=article.id, statements=tuple(statements), pairs=tuple(pairs), model=model,
+                   text=article.text, title=article.title, dateline=article.dateline, url=article.url,
+                   published=article.published, source=article.source)
 
     def to_json(self) -> dict[str, Any]:
         return {

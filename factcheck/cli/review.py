@@ -14,6 +14,11 @@ from factcheck.review.bind import TOKEN_ENVVAR, check_bind, normalize_token
 from factcheck.review.settings import load_desk_config
 
 
+DeskConfigOption = Annotated[
+    Path | None, typer.Option("--desk-config", help="Desk settings (default: configs/desk.toml when present).")
+]
+
+
 class FormatChoice(str, enum.Enum):
     claimreview = "claimreview"
     csv = "csv"
@@ -29,10 +34,7 @@ def review(
         str | None,
         typer.Option(envvar=TOKEN_ENVVAR, help="Access token; open /login?token=TOKEN once in the browser."),
     ] = None,
-    desk_config: Annotated[
-        Path | None,
-        typer.Option("--desk-config", help="Desk settings (default: configs/desk.toml when present)."),
-    ] = None,
+    desk_config: DeskConfigOption = None,
 ) -> None:
     """Load results into the review database and serve the review desk."""
     from factcheck.review.server import serve
@@ -52,10 +54,7 @@ def export(
     out: Annotated[Path, typer.Option(help="File to write.")],
     db: Annotated[Path, typer.Option(help="SQLite review database.")] = Path("review.sqlite"),
     fmt: Annotated[FormatChoice, typer.Option("--format", help="Output format.")] = FormatChoice.claimreview,
-    desk_config: Annotated[
-        Path | None,
-        typer.Option("--desk-config", help="Desk settings (default: configs/desk.toml when present)."),
-    ] = None,
+    desk_config: DeskConfigOption = None,
 ) -> None:
     """Write the pairs whose latest verdict is `confirm`."""
     from factcheck.export.writers import export_confirmed

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from factcheck.attribution.stage import AttributionStage
-from factcheck.config import PairingConfig, RunConfig
-from factcheck.errors import FactcheckError
-from factcheck.nli.engine import NLIEngine, PairText
+from factcheck.config import RunConfig
+from factcheck.nli.engine import NLIEngine
 from factcheck.pairing.embedder import Embedder
-from factcheck.pairing.relate import relate
-from factcheck.pairing.stage import KEPT_RELATIONS, PairingStage, _pair_order, nli_text
+from factcheck.pairing.stage import PairingStage, decide_relations, nli_inputs
 from factcheck.pipeline import PipelineDefinition, load_definition
 from factcheck.records import (
     Article,
@@ -29,11 +27,10 @@ from factcheck.records import (
     ArticleResult,
     CandidatePair,
     CleanArticle,
-    NLIResult,
     Pair,
     Statement,
 )
-from factcheck.text.cleanup import clean_article
+from factcheck.text.cleanup import clean_articles
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +71,7 @@ class PrepareStage:
             return [ArticleFailure(a.source, f"{a.source}: processing failed: {err}") for a in articles]
 
     def _prepare(self, articles: Sequence[Article]) -> list[Prepared | ArticleFailure]:
-        cleaned: list[CleanArticle | ArticleFailure] = []
-        for art in articles:
-            try:
-                cleaned.append(clean_article(art))
-            except (ValueError, FactcheckError) as err:
-                cleaned.append(ArticleFailure(art.source, f"{art.source}: cleanup failed: {err}"))
+        cleaned = clean_articles(articles)
         good = [c for c in cleaned if isinstance(c, CleanArticle)]
         statements: list[list[Statement]] = [[] for _ in good]
         if self.attribute is not None:
@@ -129,47 +121,5 @@ class ScoreStage:
             results = self.engine.score(nli_inputs(c for cands in per_article for c in cands))
             pairs = decide_relations(per_article, results, config=self.config.pairing)
         model = self.model_info
-        return [_result(p, found, model) for p, found in zip(prepared, pairs, strict=True)]
-
-
-def nli_inputs(candidates: Iterable[CandidatePair]) -> list[PairText]:
-    """Premise/hypothesis texts for NLI: each candidate both ways, as ``PairingStage`` scores it."""
-    texts: list[PairText] = []
-    for c in candidates:
-        ta, tb = nli_text(c.a), nli_text(c.b)
-        texts += [(ta, tb), (tb, ta)]
-    return texts
-
-
-def decide_relations(
-    per_article: Sequence[Sequence[CandidatePair]], results: Sequence[NLIResult], *, config: PairingConfig
-) -> list[list[Pair]]:
-    """The kept pairs of each article from NLI results laid out as :func:`nli_inputs` lays out texts."""
-    out: list[list[Pair]] = []
-    k = 0
-    for cands in per_article:
-        pairs: list[Pair] = []
-        for c in cands:
-            pair = relate(c, results[k], results[k + 1], config=config)
-            k += 2
-            if pair is not None and (config.keep_all_relations or pair.relation in KEPT_RELATIONS):
-                pairs.append(pair)
-        pairs.sort(key=_pair_order)
-        out.append(pairs)
-    return out
-
-
-def _result(p: Prepared, pairs: Sequence[Pair], model: dict[str, str]) -> ArticleResult:
-    c = p.article
-    return ArticleResult(
-        article_id=c.id,
-        statements=p.statements,
-        pairs=tuple(pairs),
-        model=model,
-        text=c.text,
-        title=c.title,
-        dateline=c.dateline,
-        url=c.url,
-        published=c.published,
-        source=c.source,
-    )
+        return [ArticleResult.from_article(p.article, p.statements, found, model)
+                for p, found in zip(prepared, pairs, strict=True)]

@@ -7,16 +7,16 @@ the engine batches across articles.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from factcheck.config import PairingConfig
-from factcheck.nli.engine import NLIEngine
+from factcheck.nli.engine import NLIEngine, PairText
 from factcheck.pairing.candidates import find_candidates
 from factcheck.pairing.embedder import Embedder
 from factcheck.pairing.relate import relate
-from factcheck.records import CandidatePair, Pair, Statement
+from factcheck.records import CandidatePair, NLIResult, Pair, Statement
 
 KEPT_RELATIONS = frozenset({"contradiction", "rebuttal"})
 
@@ -50,24 +50,35 @@ class PairingStage:
 
     def __call__(self, articles: Sequence[tuple[str, Sequence[Statement]]]) -> list[list[Pair]]:
         per_article = self.candidates(articles)
-        flat = [c for cands in per_article for c in cands]
-        texts = []
-        for c in flat:
-            ta, tb = nli_text(c.a), nli_text(c.b)
-            texts += [(ta, tb), (tb, ta)]
-        results = self.engine.score(texts)
-        pairs_out: list[list[Pair]] = []
-        k = 0
-        for cands in per_article:
-            pairs: list[Pair] = []
-            for c in cands:
-                pair = relate(c, results[k], results[k + 1], config=self.config)
-                k += 2
-                if pair is not None and (self.config.keep_all_relations or pair.relation in KEPT_RELATIONS):
-                    pairs.append(pair)
-            pairs.sort(key=_pair_order)
-            pairs_out.append(pairs)
-        return pairs_out
+        results = self.engine.score(nli_inputs(c for cands in per_article for c in cands))
+        return decide_relations(per_article, results, config=self.config)
+
+
+def nli_inputs(candidates: Iterable[CandidatePair]) -> list[PairText]:
+    """Premise/hypothesis texts for NLI: each candidate both ways (a then b, b then a)."""
+    texts: list[PairText] = []
+    for c in candidates:
+        ta, tb = nli_text(c.a), nli_text(c.b)
+        texts += [(ta, tb), (tb, ta)]
+    return texts
+
+
+def decide_relations(
+    per_article: Sequence[Sequence[CandidatePair]], results: Sequence[NLIResult], *, config: PairingConfig
+) -> list[list[Pair]]:
+    """The kept pairs of each article, best first, from NLI results laid out as :func:`nli_inputs` lays out texts."""
+    out: list[list[Pair]] = []
+    k = 0
+    for cands in per_article:
+        pairs: list[Pair] = []
+        for c in cands:
+            pair = relate(c, results[k], results[k + 1], config=config)
+            k += 2
+            if pair is not None and (config.keep_all_relations or pair.relation in KEPT_RELATIONS):
+                pairs.append(pair)
+        pairs.sort(key=_pair_order)
+        out.append(pairs)
+    return out
 
 
 def _pair_order(p: Pair) -> tuple[float, str, str]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.records import Article, CleanArticle
+from factcheck.errors import FactcheckError
+from factcheck.records import Article, ArticleFailure, CleanArticle
 
 _MAX_HEADLINE_CHARS = 200
 _MAX_FURNITURE_CHARS = 300
@@ -217,3 +218,14 @@ def _split_dateline(lines: list[str]) -> tuple[str | None, list[str]]:
     if not rest.strip():
         return None, lines
     return match.group("dateline").strip(), [*lines[:index], rest, *lines[index + 1 :]]
+
+
+def clean_articles(articles: Sequence[Article]) -> list[CleanArticle | ArticleFailure]:
+    """:func:`clean_article` on each, in order; an article that cannot be cleaned becomes a failure naming it."""
+    out: list[CleanArticle | ArticleFailure] = []
+    for art in articles:
+        try:
+            out.append(clean_article(art))
+        except (ValueError, FactcheckError) as err:
+            out.append(ArticleFailure(art.source, f"{art.source}: cleanup failed: {err}"))
+    return out
