@@ -71,12 +71,13 @@ def promote_nli(
     dev: Annotated[Path, typer.Option(help="Dev JSONL both models are scored on")] = Path(
         "../shared/data/nli/dev.jsonl"),
     force: Annotated[bool, typer.Option(help="Replace even when not better")] = False,
+    min_gain: Annotated[float, typer.Option(help="Lead in macro accuracy the candidate needs")] = 0.005,
 ) -> None:
     """Replace the embedded model with CANDIDATE only if it scores better on dev (macro accuracy over sources)."""
     from factcheck.nli.promote import PromoteResult, promote
 
     try:
-        result = promote(candidate, dev_file=dev, force=force)
+        result = promote(candidate, dev_file=dev, force=force, min_gain=min_gain)
     except FactcheckError as err:
         fail(str(err))
     cur = PromoteResult.macro(result.current)

@@ -2,7 +2,9 @@
 
 Weights are tens of megabytes; a retrain that is not better must not land in
 the repository. The candidate and the current model are scored on the same dev
-file with the same fp32 path, by macro accuracy over the dev sources.
+file with the same fp32 path, by macro accuracy over the dev sources, and the
+candidate must lead by ``min_gain``: a few pairs of a 495-pair source move the
+macro figure by a tenth of a point, which is noise, not a better model.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from factcheck.nli.engine import NLIEngine
 from factcheck.nli.evaluate import NLIEvalReport, evaluate_nli
 from factcheck.nli.loading import EMBEDDED_NLI_DIR
 
+DEFAULT_MIN_GAIN = 0.005
 SHIPPED_FILES = ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json",
                  "factcheck_model.json")
 
@@ -34,13 +37,13 @@ class PromoteResult:
 
 
 def promote(candidate: Path, *, dev_file: Path, dest: Path = EMBEDDED_NLI_DIR, limit: int | None = None,
-            force: bool = False) -> PromoteResult:
-    """Score candidate and current on ``dev_file``; copy the candidate over ``dest`` if it is better."""
+            force: bool = False, min_gain: float = DEFAULT_MIN_GAIN) -> PromoteResult:
+    """Score candidate and current on ``dev_file``; copy the candidate over ``dest`` if it leads by ``min_gain``."""
     cand = evaluate_nli(NLIEngine(NLIModelConfig(model=str(candidate), precision="fp32")), dev_file, limit=limit)
     current = None
     if (dest / "config.json").is_file():
         current = evaluate_nli(NLIEngine(NLIModelConfig(model=str(dest), precision="fp32")), dev_file, limit=limit)
-    better = force or PromoteResult.macro(cand) > PromoteResult.macro(current)
+    better = force or PromoteResult.macro(cand) >= PromoteResult.macro(current) + min_gain
     if better:
         dest.mkdir(parents=True, exist_ok=True)
         for name in SHIPPED_FILES:

@@ -26,3 +26,14 @@ def test_only_a_better_model_replaces_the_shipped_one(make_tiny_model, tmp_path:
     result = promote(bad, dev_file=dev, dest=shipped)
     assert not result.promoted
     assert (shipped / "model.safetensors").read_bytes() == (good / "model.safetensors").read_bytes()
+
+
+def test_a_lead_within_the_noise_does_not_replace_the_shipped_one(make_tiny_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(json.dumps({"premise": "A man sleeps.", "hypothesis": "A man is asleep.", "label": "entailment",
+                               "source": "toy"}) + "\n", encoding="utf-8")
+    shipped = tmp_path / "shipped"
+    shutil.copytree(make_tiny_model(LABELS, favour=0, name="first"), shipped)
+    same = make_tiny_model(LABELS, favour=0, name="second")  # the same accuracy (1.0): no lead at all
+    assert not promote(same, dev_file=dev, dest=shipped).promoted
+    assert promote(same, dev_file=dev, dest=shipped, min_gain=0.0).promoted
