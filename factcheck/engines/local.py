@@ -8,6 +8,7 @@ from typing import TextIO
 
 from factcheck.config import RunConfig
 from factcheck.engines.finished import Finished, Outcome
+from factcheck.engines.heap import release_free_memory
 from factcheck.io.datasets_reader import iter_inputs
 from factcheck.io.resume import ResumeState, text_sha256
 from factcheck.pipeline import ClaimRebuttalPipeline
@@ -34,7 +35,8 @@ def iter_local_batches(
     items = _hashed(iter_inputs(inputs, config=config.input, stdin=stdin), resume)
     size = max(1, config.articles_per_chunk)
     while chunk := list(itertools.islice(items, size)):
-        outcomes = pipe.run([item for item, _ in chunk])
+        outcomes = list(pipe.run([item for item, _ in chunk]))
+        release_free_memory()
         yield [Finished(outcome, sha) for (_, sha), outcome in zip(chunk, outcomes, strict=True)]
 
 
