@@ -26,17 +26,12 @@ from factcheck.io.datasets_reader import (
     walk_folder,
 )
 from factcheck.io.readers import (
-    _JSON_ESCAPE_FACTOR,
-    _JSON_LINE_SLACK,
     _SNIFF_BYTES,
-    _UTF8_BOM,
     JSONL_SUFFIXES,
     STDIN,
     _check_not_binary,
     _failure,
-    _jsonl_article,
-    _megabytes,
-    _skip_rest_of_line,
+    iter_jsonl_lines,
 )
 from factcheck.records import Article, ArticleFailure
 
@@ -169,36 +164,13 @@ def read_shard(shard: Shard, *, config: InputConfig, batch_rows: int = DEFAULT_B
 
 def iter_jsonl_range(source: str, *, start: int, end: int, first: int, config: InputConfig) -> Iterator[Item]:
     """Lines ``[start, end)`` of a JSONL file, checked line by line as ``iter_articles`` checks them."""
-    cap = config.max_bytes * _JSON_ESCAPE_FACTOR + _JSON_LINE_SLACK
     try:
         fh = open(source, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as err:
         yield _failure(InputError(source, f"cannot read file: {err.strerror}"))
         return
     with fh:
-        fh.seek(start)
-        offset, lineno = start, first - 1
-        while offset < end and (raw := fh.readline(cap)):
-            lineno += 1
-            line_start = offset
-            offset += len(raw)
-            where = f"{source}:{lineno}"
-            if len(raw) == cap and not raw.endswith(b"\n"):
-                offset += _skip_rest_of_line(fh)
-                reason = f"line longer than {_megabytes(cap)}, cannot hold an article within the limit"
-                yield _failure(InputError(where, reason))
-                continue
-            if lineno == 1 and raw.startswith(_UTF8_BOM):
-                raw = raw[len(_UTF8_BOM) :]
-                line_start += len(_UTF8_BOM)
-            if not raw.strip():
-                continue
-            try:
-                article = _jsonl_article(raw, where=where, line_offset=line_start, config=config)
-            except InputError as err:
-                yield _failure(err)
-            else:
-                yield article
+        yield from iter_jsonl_lines(fh, source, config, start=start, end=end, first=first)
 
 
 def iter_parquet_group(

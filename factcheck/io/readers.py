@@ -7,6 +7,7 @@ Bad input never raises out of :func:`iter_articles`: each problem becomes an
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import os
@@ -240,35 +241,55 @@ def _iter_jsonl(fh: IO[bytes], source: str, config: InputConfig) -> Iterator[Art
     except InputError as err:
         yield _failure(err)
         return
+    scan = LineScan()
+    yield from iter_jsonl_lines(fh, source, config, scan=scan)
+    if not scan.seen:
+        yield _failure(InputError(source, "empty file" if scan.offset == 0 else "empty file (only whitespace)"))
+
+
+@dataclasses.dataclass
+class LineScan:
+    """How far :func:`iter_jsonl_lines` read, and whether it met a line with content."""
+
+    offset: int = 0
+    seen: bool = False
+
+
+def iter_jsonl_lines(
+    fh: IO[bytes], source: str, config: InputConfig, *, start: int = 0, end: int | None = None, first: int = 1,
+    scan: LineScan | None = None,
+) -> Iterator[Article | ArticleFailure]:
+    """The articles of the JSONL lines from byte ``start`` (line number ``first``) up to byte ``end``.
+
+    A bad or over-long line yields a failure naming ``source:LINE`` and the rest still come.
+    """
+    scan = scan if scan is not None else LineScan()
     cap = config.max_bytes * _JSON_ESCAPE_FACTOR + _JSON_LINE_SLACK
-    offset = 0
-    lineno = 0
-    seen = False
-    while raw := fh.readline(cap):
+    fh.seek(start)
+    scan.offset, lineno = start, first - 1
+    while (end is None or scan.offset < end) and (raw := fh.readline(cap)):
         lineno += 1
-        start = offset
-        offset += len(raw)
+        line_start = scan.offset
+        scan.offset += len(raw)
         where = f"{source}:{lineno}"
         if len(raw) == cap and not raw.endswith(b"\n"):
-            offset += _skip_rest_of_line(fh)
-            seen = True
+            scan.offset += _skip_rest_of_line(fh)
+            scan.seen = True
             reason = f"line longer than {_megabytes(cap)}, cannot hold an article within the limit"
             yield _failure(InputError(where, reason))
             continue
         if lineno == 1 and raw.startswith(_UTF8_BOM):
             raw = raw[len(_UTF8_BOM) :]
-            start += len(_UTF8_BOM)
+            line_start += len(_UTF8_BOM)
         if not raw.strip():
             continue
-        seen = True
+        scan.seen = True
         try:
-            article = _jsonl_article(raw, where=where, line_offset=start, config=config)
+            article = _jsonl_article(raw, where=where, line_offset=line_start, config=config)
         except InputError as err:
             yield _failure(err)
         else:
             yield article
-    if not seen:
-        yield _failure(InputError(source, "empty file" if offset == 0 else "empty file (only whitespace)"))
 
 
 def _skip_rest_of_line(fh: IO[bytes]) -> int:
