@@ -66,12 +66,22 @@ class FastPathRecord:
 
 
 def weights_digest(model_dir: str | Path) -> str:
-    """sha256 over the model's weight files, so a record never outlives its weights."""
-    h = hashlib.sha256()
+    """sha256 over the model's weight files, so a record never outlives its weights.
+
+    Hashed once per file state: an engine asks for it to check ``fast_path.json``
+    and again to name its ONNX export.
+    """
     files = sorted(Path(model_dir).glob("*.safetensors")) or sorted(Path(model_dir).glob("*.bin"))
-    for f in files:
-        h.update(f.name.encode("utf-8"))
-        with f.open("rb") as fh:
+    state = tuple((str(f.resolve()), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    return _digest(state)
+
+
+@functools.lru_cache(maxsize=8)
+def _digest(state: tuple[tuple[str, int, int], ...]) -> str:
+    h = hashlib.sha256()
+    for path, _, _ in state:
+        h.update(Path(path).name.encode("utf-8"))
+        with open(path, "rb") as fh:
             for block in iter(functools.partial(fh.read, 1 << 20), b""):
                 h.update(block)
     return h.hexdigest()
