@@ -20,6 +20,7 @@ import numpy as np
 from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
+from factcheck.pairing.sides import Side, SideIndex, named_in, names_side, same_side
 from factcheck.records import CandidatePair, Statement
 
 # "the announcement", "that characterization", "the lawyer's account", "the union's figures".
@@ -45,27 +46,30 @@ def speaker_key(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("’s", "").replace("'s", "")).strip()
 
 
-def anaphoric_target(stmt: Statement, earlier: Sequence[Statement]) -> Statement | None:
+def anaphoric_target(stmt: Statement, earlier: Sequence[Statement],
+                     sides: SideIndex | None = None) -> Statement | None:
     """The earlier statement a rejection refers back to, if any.
 
     The rejected thing is a short definite phrase: its owner names the speaker
-    ("the lawyer's account"), or its noun names what was said: a cue
-    ("the announcement"), a word of the content ("the voucher offer"), figures
-    ("the figures"), an accusation ("that characterization"). "This does not
-    meet our demand" answers the latest announced measure.
+    or the side it speaks for ("the lawyer's account", "the company's
+    explanation" given by its chief executive), or its noun names what was
+    said: a cue ("the announcement"), a word of the content ("the voucher
+    offer"), figures ("the figures"), an accusation ("that characterization").
+    "This does not meet our demand" answers the latest announced measure.
     """
     if stmt.stance not in NEGATIVE_STANCES:
         return None
-    own = speaker_key(stmt.speaker)
+    index = sides or SideIndex([*earlier, stmt])
+    own = index[stmt.id]
     recent = [s for s in reversed(earlier)
-              if speaker_key(s.speaker) != own and stmt.start - s.end < MAX_BACK_REFERENCE_CHARS]
+              if not same_side(index[s.id], own) and stmt.start - s.end < MAX_BACK_REFERENCE_CHARS]
     content = stmt.content.strip()
     m = _ANAPHOR.match(content)
     if m and len(content.split()) <= MAX_ANAPHOR_WORDS:
         owner, noun = m.group("owner"), m.group("noun").lower()
         pool = recent
         if owner:
-            by_owner = [s for s in recent if same_party(owner, s.speaker) or same_party(owner, s.speaker_mention)]
+            by_owner = [s for s in recent if names_side(owner, index[s.id]) or _is_alias(owner, index[s.id])]
             pool = by_owner or recent
         found = next((s for s in pool if _refers_to(noun, s)), None)
         if found is not None:
@@ -75,6 +79,11 @@ def anaphoric_target(stmt: Statement, earlier: Sequence[Statement]) -> Statement
     if REJECTING_CONTENT.match(content):
         return next((s for s in recent if s.cue_lemma.split()[0] in PROPOSAL_CUES), None)
     return None
+
+
+def _is_alias(phrase: str, side: Side) -> bool:
+    text = phrase.strip().lower()
+    return text in side.aliases or f"the {text}" in side.aliases
 
 
 def _refers_to(noun: str, stmt: Statement) -> bool:
@@ -120,22 +129,52 @@ def same_party(target: str, speaker: str) -> bool:
     return True
 
 
-def accused_responds(response: Statement, claim: Statement) -> bool:
-    """The party a statement accuses, or makes the subject of its content, answers
-    it. Admissions are not rebuttals."""
-    if response.stance in {"admit"} or claim.stance in NEGATIVE_STANCES or claim.negated or not claim.target:
-        return False
-    return _names_speaker(claim.target, response)
+_ACCUSED = re.compile(r"^(?P<who>.{2,80}?)\s+of\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
 
 
-def accused_denies(denial: Statement, claim: Statement) -> bool:
+def accused_phrase(stmt: Statement) -> str:
+    """Whom a statement accuses or is about: "the low-cost carrier SkyMara" of "accused the low-cost
+    carrier SkyMara of dodging ..."; else the subject attribution found."""
+    if stmt.stance == "accuse" or (stmt.cue_lemma.split() or [""])[0] in ACCUSING_CUES:
+        m = _ACCUSED.match(stmt.content.strip())
+        if m:
+            return m.group("who")
+    return stmt.target
+
+
+def _own_side(stmt: Statement) -> Side:
+    return SideIndex([stmt])[stmt.id]
+
+
+# What a reply can answer: a claim, an accusation, a warning, a doubt; not a demand or an admission.
+ANSWERABLE_STANCES = frozenset({"assert", "accuse", "warn", "question"})
+
+
+def accused_responds(response: Statement, claim: Statement, *, response_side: Side | None = None) -> str:
+    """How the party a claim is about answers it: "accused" when the claim accuses the party or makes it
+    the subject of its content, "named" when the content only names it ("the hospital's wards"), "" when
+    the response is not such an answer. Anyone who speaks for the party answers for it; admissions are
+    not rebuttals."""
+    if response.stance == "admit" or claim.stance not in ANSWERABLE_STANCES or claim.negated:
+        return ""
+    side = response_side or _own_side(response)
+    target = accused_phrase(claim)
+    if target and (names_side(target, side) or _names_speaker(target, response)):
+        return "accused"
+    return "named" if named_in(claim.content, side) else ""
+
+
+def accused_denies(denial: Statement, claim: Statement, *, denial_side: Side | None = None) -> bool:
     """The speaker of a denial (or of a flatly negative statement) is the one the
     other statement accuses or makes the subject of its content ("X used
-    spyware" ... "X denies ..."; "Russo tested positive" ... "I never cheated")."""
+    spyware" ... "X denies ..."; "Russo tested positive" ... "I never cheated"),
+    or speaks for it."""
     disputing = denial.stance in NEGATIVE_STANCES or (denial.negated and denial.stance == "assert")
-    if not disputing or claim.stance in NEGATIVE_STANCES or claim.negated or not claim.target:
+    target = accused_phrase(claim)
+    if not disputing or claim.stance not in ANSWERABLE_STANCES or claim.negated or not target:
         return False
-    return _names_speaker(claim.target, denial)
+    side = denial_side or _own_side(denial)
+    return names_side(target, side) or _names_speaker(target, denial)
 
 
 def find_candidates(
@@ -143,17 +182,18 @@ def find_candidates(
 ) -> list[CandidatePair]:
     """Candidate pairs of one article, ``a`` always the earlier statement."""
     sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0))
+    sides = SideIndex(statements)
     anaphora: dict[str, str] = {}
     for i, s in enumerate(statements):
-        target = anaphoric_target(s, statements[:i])
+        target = anaphoric_target(s, statements[:i], sides)
         if target is not None:
             anaphora[s.id] = target.id
-    answered = _denials_answer(statements, sims, config)
+    answered = _denials_answer(statements, sims, sides, config)
     out: list[CandidatePair] = []
     for i, a in enumerate(statements):
         for j in range(i + 1, len(statements)):
             b = statements[j]
-            if speaker_key(a.speaker) == speaker_key(b.speaker):
+            if speaker_key(a.speaker) == speaker_key(b.speaker) or same_side(sides[a.id], sides[b.id]):
                 continue
             sim = float(sims[i, j])
             shared = tuple(sorted(set(a.keywords) & set(b.keywords)))
@@ -165,7 +205,7 @@ def find_candidates(
             elif frozenset((a.id, b.id)) in answered:
                 link = "accused-denies"
             else:
-                link = _link(a, b, sim, shared, config)
+                link = _link(a, b, sim, shared, config, sides)
             on_topic = sim >= config.topic_similarity or (
                 len(shared) >= config.min_shared_keywords and sim >= config.topic_similarity_with_keywords
             )
@@ -174,14 +214,15 @@ def find_candidates(
     return out
 
 
-def _denials_answer(statements: Sequence[Statement], sims: np.ndarray,
+def _denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,
                     config: PairingConfig) -> set[frozenset[str]]:
     """Which claims each denial by the accused answers: the closest one in
     meaning, and any other close enough on its own."""
     links: set[frozenset[str]] = set()
     for i, denial in enumerate(statements):
         claims = [(float(sims[i, j]), c) for j, c in enumerate(statements)
-                  if j != i and speaker_key(c.speaker) != speaker_key(denial.speaker) and accused_denies(denial, c)]
+                  if j != i and not same_side(sides[c.id], sides[denial.id])
+                  and accused_denies(denial, c, denial_side=sides[denial.id])]
         if not claims:
             continue
         best = max(sim for sim, _ in claims)
@@ -193,11 +234,15 @@ def _denials_answer(statements: Sequence[Statement], sims: np.ndarray,
     return links
 
 
-def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig) -> str:
+def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig,
+          sides: SideIndex) -> str:
     """Why two statements are about the same proposition, beyond topic overlap."""
     same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
     # ``b`` comes later: an answer follows what it answers.
-    if accused_responds(b, a) and same_specifics and sim >= config.min_link_similarity:
+    answer = accused_responds(b, a, response_side=sides[b.id])
+    # A party only named in the claim answers it on the same specifics in meaning, not just in words.
+    if answer == "accused" and same_specifics and sim >= config.min_link_similarity or (
+            answer == "named" and sim >= config.response_similarity):
         return "accused-responds"
     on_shared_topic = sim >= config.figure_similarity
     figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.attribution.quantities import conflicting_figures, opposite_directions
-from factcheck.pairing.candidates import accused_responds
 from factcheck.config import PairingConfig
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
 from factcheck.records import CandidatePair, NLIResult, Pair, Relation
@@ -59,7 +58,8 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         words = opposite_directions(a.content, b.content) or ("", "")
         reason = f"opposite claims on the same figure: '{words[0]}' ({a.speaker}) vs '{words[1]}' ({b.speaker})"
     elif cand.link == "accused-responds":
-        responder, claim = (b, a) if accused_responds(b, a) else (a, b)
+        # Candidates link an answer to the claim before it: ``b`` answers ``a``.
+        responder, claim = b, a
         relation, score = "rebuttal", 0.5 + 0.5 * max(cand.topic_score, contra)
         reason = f"{responder.speaker} answers what {claim.speaker} says of it"
     elif cand.link:

@@ -1,0 +1,245 @@
+"""Which side of a dispute each statement of an article speaks for.
+
+A statement has one speaker, but a dispute is between sides: the company's
+chief operating officer speaks for the company, a spokeswoman for the ministry
+for the ministry, the trust's lead scientist for the trust, and Ferrante's
+lawyer for Ferrante. Pairing compares sides, not speaker strings: two
+statements of one side are never a dispute, and a claim that names a side
+("accused the low-cost carrier SkyMara of ...", "the minister had misled
+parliament", "the hospital's surgical wards") is answered by anyone who
+speaks for it.
+
+Everything here is read off the article's own statements (speakers, their
+mentions, their sentences), so it is article-local, like speaker resolution.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from factcheck.records import Statement
+
+_WORD = re.compile(r"[a-z][a-z0-9-]*")
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
+# "the company’s chief executive", "Ferrante's lawyer": an owner, then the speaker's role.
+_POSSESSIVE_OWNER = re.compile(r"(?P<owner>(?:\b(?:the|its|their)\s+)?[\w .-]{2,40}?)[’']s?\s+(?P<role>[\w -]{2,40})$")
+_POSSESSIVE_PRONOUN = re.compile(r"^(?:its|their)\s+(?P<role>[\w -]{2,40})$", re.IGNORECASE)
+# "a spokeswoman for the airline", "the director of the institute", "an official at the ministry".
+_FOR_OWNER = re.compile(r"\b(?P<role>[a-z][\w -]{1,30}?)\s+(?:for|of|at|from)\s+(?P<owner>(?:the\s+)?[\w .-]{2,40})$",
+                        re.IGNORECASE)
+# "a surgical nurse and union representative": an owner noun right before a representing role.
+_ROLE_AFTER_OWNER = re.compile(r"\b(?P<owner>[a-z]+)\s+(?P<role>representative|official|spokesman|spokeswoman|"
+                               r"spokesperson|leader|member|official|officer|steward|lawyer|attorney)s?\b",
+                               re.IGNORECASE)
+# Roles that stand against the owner rather than for it: "the mayor's rival" is not the mayor's side.
+OPPOSING_ROLES = frozenset({"rival", "rivals", "opponent", "opponents", "critic", "critics", "challenger",
+                            "accuser", "accusers", "victim", "victims", "adversary", "predecessor", "successor",
+                            "former", "ex", "opposition", "shadow"})
+# Roles that speak for a person or body named before them ("Ferrante's lawyer", "Hale's campaign manager").
+REPRESENTING_ROLES = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister",
+                                "spokesman", "spokeswoman", "spokesperson", "agent", "representative", "aide",
+                                "adviser", "advisor", "campaign", "family", "office", "executive", "officer",
+                                "director", "chairman", "chairwoman", "chair", "president", "head", "secretary",
+                                "sister", "brother", "wife", "husband", "mother", "father", "son", "daughter"})
+# Words of a description that say nothing about who someone is.
+_PLAIN = frozenset({"the", "a", "an", "of", "and", "for", "at", "from", "in", "on", "its", "their", "his", "her",
+                    "mr", "mrs", "ms", "dr", "who", "which", "that", "said", "also", "s", "he", "she", "they",
+                    "it", "we", "i", "you", "them", "him", "us"})
+# An accusation against "managers" or "the management" is answered by the people who run the body.
+MANAGEMENT_WORDS = frozenset({"manager", "managers", "management", "boss", "bosses", "executive", "executives",
+                              "leadership", "administrator", "administrators", "administration", "director",
+                              "directors", "board", "chief"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Side:
+    """Who a statement speaks for: its speaker and the bodies the speaker represents."""
+
+    names: tuple[str, ...]
+    roles: frozenset[str] = frozenset()
+    aliases: frozenset[str] = frozenset()  # definite phrases the article uses for it: "the hospital"
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’s", "").replace("'s", ""))
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _name_words(name: str) -> set[str]:
+    return {_stem(w) for w in _words(name) if w not in _PLAIN and len(w) > 1}
+
+
+def names_match(phrase: str, name: str) -> bool:
+    """Does ``phrase`` name ``name``? A shared name word, but two people sharing a surname differ."""
+    p, n = _words(phrase), _words(name)
+    if not _name_words(phrase) & _name_words(name):
+        return False
+    if len(p) == 2 and len(n) == 2 and p[-1] == n[-1] and p[0] != n[0]:
+        return p[0] in _PLAIN or n[0] in _PLAIN
+    return True
+
+
+class SideIndex:
+    """The sides of one article's statements."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = list(statements)
+        self.canonical = list(dict.fromkeys(s.speaker for s in statements))
+        self.mentions: dict[str, set[str]] = {c: set() for c in self.canonical}
+        self.roles: dict[str, set[str]] = {c: set() for c in self.canonical}
+        for s in statements:
+            self.mentions[s.speaker].add(s.speaker_mention.strip())
+            self.roles[s.speaker] |= self._description_words(s.speaker_mention, s.speaker)
+        self._collect_descriptors()
+        # Keyed by speaker: "the company's chief executive, Pieter van Loon" speaks for the company in
+        # every statement, including those where the article calls him "he".
+        self.affiliation: dict[str, str] = {}
+        self.owner_phrases: dict[str, set[str]] = {}
+        for i, s in enumerate(statements):
+            owner = self._owner(s, statements[:i])
+            if owner is not None and owner != s.speaker:
+                self.affiliation.setdefault(s.speaker, owner)
+                self.owner_phrases.setdefault(owner, set()).update(_owner_phrases(s.speaker_mention))
+        self.sides = {s.id: self._side(s) for s in statements}
+
+    def __getitem__(self, statement_id: str) -> Side:
+        return self.sides[statement_id]
+
+    @staticmethod
+    def _description_words(mention: str, speaker: str) -> set[str]:
+        # What the mention says beyond the name: "Housing Minister Priya Ramanathan" -> minister, housing.
+        described = re.split(r"[’']s\b", mention)[-1]
+        name = _name_words(speaker)
+        return {_stem(w) for w in _words(described) if w not in _PLAIN and _stem(w) not in name}
+
+    def _collect_descriptors(self) -> None:
+        """Nouns the article puts right before or after a speaker's name: "the mining company Ostrava
+        Copper", "FlyFair, a consumer organisation"."""
+        texts = {s.sentence for s in self.statements} | {s.content for s in self.statements}
+        for name in self.canonical:
+            if len(name) < 3 or not name[:1].isupper():
+                continue
+            escaped = re.escape(name)
+            before = re.compile(rf"\b(?i:the|a|an)\s+((?:[\w-]+\s+){{0,2}}?[a-z][\w-]*)\s+{escaped}\b")
+            after = re.compile(rf"\b{escaped},\s+(?i:a|an|the)\s+((?:[\w-]+\s+){{0,2}}?[a-z][\w-]*)\b")
+            for text in texts:
+                for m in (*before.finditer(text), *after.finditer(text)):
+                    self.roles[name] |= {_stem(w) for w in _words(m.group(1)) if w not in _PLAIN}
+
+    def resolve(self, phrase: str, *, before: int) -> str | None:
+        """The canonical speaker a phrase ("the company", "the institute", "Ferrante") names, nearest first.
+
+        The phrase's head must be a word of the name ("the institute" -> Meridian Policy Institute), or a
+        capitalised word of it must be ("Ferrante"); else a definite phrase goes to a speaker the article
+        describes with its head ("the mining company Ostrava Copper") or mentions with it ("The company").
+        """
+        plain = _DETERMINER.sub("", phrase.strip()).strip(" ,")
+        words = _words(re.split(r"\s+(?:of|for|at|from)\s+", plain)[0])
+        if not words:
+            return None
+        head = _stem(words[-1])
+        capitalised = {_stem(w.lower()) for w in re.findall(r"\b[A-Z][\w-]+", plain)}
+        order = sorted(self.statements, key=lambda s: (s.start >= before, abs(before - s.start)))
+        speakers = [s.speaker for s in order if not re.search(r"[’']s\b", s.speaker)]
+        for c in speakers:
+            name = _name_words(c)
+            if head in name or capitalised & name and names_match(plain, c):
+                return c
+        if not (_DETERMINER.match(phrase.strip()) or len(words) == 1):
+            return None
+        for c in speakers:
+            lowered = {m.lower() for m in self.mentions[c]}
+            if head in self.roles[c] or f"the {' '.join(words)}" in lowered:
+                return c
+        return None
+
+    def _owner(self, s: Statement, earlier: Sequence[Statement]) -> str | None:
+        mention = s.speaker_mention.strip()
+        m = _POSSESSIVE_PRONOUN.match(mention)
+        if m and not set(_words(m.group("role"))) & OPPOSING_ROLES:
+            # "Its director, Tomas Reyes": the body the sentence before spoke of.
+            return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker), None)
+        for pattern in (_POSSESSIVE_OWNER, _FOR_OWNER, _ROLE_AFTER_OWNER):
+            for part in re.split(r",\s*", mention):
+                m = pattern.search(part.strip())
+                if m is None or set(_words(part)) & OPPOSING_ROLES:
+                    continue
+                owner = m.group("owner")
+                if owner.lower().split()[0] in {"its", "their"}:
+                    continue
+                # "Ferrante's lawyer" speaks for Ferrante; "Russo's team" employs Russo, and is a side of its own.
+                if pattern is _POSSESSIVE_OWNER and not _DETERMINER.match(owner.strip()) and not (
+                        set(_words(m.group("role"))) & REPRESENTING_ROLES):
+                    continue
+                found = self.resolve(owner, before=s.start)
+                # "union representative" speaks for the Allied Nurses Union; "housing spokesman" is no
+                # spokesman of the housing ministry: a bare owner noun must be the body's head noun.
+                if pattern is _ROLE_AFTER_OWNER and found and _stem(owner.lower()) != _stem(_words(found)[-1]):
+                    found = None
+                if found is not None and found != s.speaker:
+                    return found
+        return None
+
+    def _side(self, s: Statement) -> Side:
+        names = [s.speaker]
+        owner = self.affiliation.get(s.speaker)
+        if owner is not None:
+            names.append(owner)
+        roles = set().union(*(self.roles[n] for n in names))
+        aliases = {m.lower() for n in names for m in self.mentions[n] if _DETERMINER.match(m)}
+        aliases |= {p.lower() for n in names for p in self.owner_phrases.get(n, ())}
+        return Side(names=tuple(names), roles=frozenset(roles), aliases=frozenset(aliases))
+
+
+def _owner_phrases(mention: str) -> Iterable[str]:
+    for part in re.split(r",\s*", mention):
+        m = _POSSESSIVE_OWNER.search(part.strip()) or _FOR_OWNER.search(part.strip())
+        if m is not None and _DETERMINER.match(m.group("owner").strip()):
+            yield m.group("owner").strip()
+
+
+def same_side(a: Side, b: Side) -> bool:
+    """Do two sides share a speaker or a body they speak for? One name must hold all the name words of
+    the other ("Ferrante", "Luca Ferrante"): "Carrick University" and "Carrick Student Union" differ."""
+    return any(x == y or _contains(x, y) for x in a.names for y in b.names)
+
+
+def _contains(x: str, y: str) -> bool:
+    wx, wy = _name_words(x), _name_words(y)
+    return bool(wx) and bool(wy) and (wx <= wy or wy <= wx) and names_match(x, y)
+
+
+def names_side(phrase: str, side: Side) -> bool:
+    """Does ``phrase`` (an accused party, a content's subject) name ``side``?"""
+    if not phrase.strip():
+        return False
+    if any(names_match(phrase, n) for n in side.names):
+        return True
+    words = {_stem(w) for w in _words(phrase)}
+    if words & {_stem(w) for w in MANAGEMENT_WORDS} and side.roles & {_stem(w) for w in MANAGEMENT_WORDS}:
+        return True
+    head = _stem(_words(phrase)[-1]) if _words(phrase) else ""
+    return bool(head) and head in side.roles and head not in _PLAIN
+
+
+def named_in(text: str, side: Side) -> bool:
+    """Is ``side`` named in ``text``, by name or by a definite phrase the article uses for it?"""
+    lowered = " " + " ".join(_words(text)) + " "
+    for name in side.names:
+        words = [w for w in _words(name) if w not in _PLAIN]
+        if words and f" {' '.join(words)} " in lowered:
+            return True
+        last = name.split()[-1] if len(name.split()) >= 2 else ""
+        # A surname alone ("Ferrante was dismissed"), written as a name, not as a common word ("copper").
+        if last[:1].isupper() and re.search(rf"\b{re.escape(last)}\b", text):
+            return True
+    return any(f" {' '.join(_words(alias))} " in lowered for alias in side.aliases)
+
+
+def sides_of(statements: Sequence[Statement]) -> Mapping[str, Side]:
+    return SideIndex(statements).sides

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pairing.sides import SideIndex, named_in, names_side, same_side
+from factcheck.records import Statement
+
+
+def stmt(sid: str, speaker: str, mention: str, content: str = "something happened", *, start: int = 0,
+         sentence: str = "") -> Statement:
+    return Statement(id=sid, speaker=speaker, speaker_mention=mention, cue="said", kind="indirect", stance="assert",
+                     content=content, sentence=sentence or content, start=start, end=start + len(content),
+                     cue_lemma="say")
+
+
+@pytest.mark.parametrize(("mention", "owner_speaker", "owner_mention"), [
+    ("the company’s chief executive, Pieter van Loon", "Ostrava Copper", "The company"),
+    ("the institute's research director, Tobias Greaves", "Meridian Policy Institute", "The Meridian Policy Institute"),
+    ("A spokeswoman for the airline", "SkyMara", "The airline"),
+    ("Grace Adeyemi, a surgical nurse and union representative", "Allied Nurses Union", "The Allied Nurses Union"),
+    ("Ferrante's lawyer, Marta Ruiz", "Luca Ferrante", "Luca Ferrante"),
+])
+def test_a_speaker_who_speaks_for_a_body_is_on_its_side(mention: str, owner_speaker: str,
+                                                         owner_mention: str) -> None:
+    body = stmt("s1", owner_speaker, owner_mention)
+    person = stmt("s2", "Someone Else", mention, start=100)
+    index = SideIndex([body, person])
+    assert same_side(index["s1"], index["s2"])
+
+
+@pytest.mark.parametrize("mention", [
+    "Opposition housing spokesman Carl Jennings",  # speaks on housing, not for the housing ministry
+    "Russo's team manager, Paul Mbeki",  # a bare name's team employs him; it is a side of its own
+    "the mayor's rival, Ann Lee",
+])
+def test_roles_that_do_not_speak_for_the_named_body(mention: str) -> None:
+    body = stmt("s1", "Mateo Russo" if "Russo" in mention else "housing ministry" if "housing" in mention
+                else "Mayor Tom Hart", "the housing ministry" if "housing" in mention else "he")
+    person = stmt("s2", "Other Person", mention, start=100)
+    index = SideIndex([body, person])
+    assert not same_side(index["s1"], index["s2"])
+
+
+def test_affiliation_holds_for_every_statement_of_the_speaker() -> None:
+    body = stmt("s1", "Ostrava Copper", "Ostrava Copper", sentence="The mining company Ostrava Copper denied it.")
+    first = stmt("s2", "Pieter van Loon", "the company’s chief executive, Pieter van Loon", start=100)
+    later = stmt("s3", "Pieter van Loon", "He", start=200)
+    index = SideIndex([body, first, later])
+    assert "Ostrava Copper" in index["s3"].names
+
+
+def test_organisations_sharing_a_place_name_are_different_sides() -> None:
+    index = SideIndex([stmt("s1", "Carrick University", "The university"),
+                       stmt("s2", "Carrick Student Union", "The Carrick Student Union", start=80)])
+    assert not same_side(index["s1"], index["s2"])
+
+
+def test_an_accused_phrase_names_the_side_by_name_role_or_management() -> None:
+    index = SideIndex([stmt("s1", "SkyMara", "SkyMara"),
+                       stmt("s2", "Priya Ramanathan", "Housing Minister Priya Ramanathan", start=50),
+                       stmt("s3", "Alan Brightwell", "Chief executive Alan Brightwell", start=90)])
+    assert names_side("the low-cost carrier SkyMara", index["s1"])
+    assert names_side("the minister", index["s2"])
+    assert names_side("managers", index["s3"])
+    assert not names_side("the minister", index["s1"])
+    assert not names_side("managers", index["s2"])
+
+
+def test_named_in_content_by_name_surname_or_the_articles_own_phrase() -> None:
+    index = SideIndex([stmt("s1", "St Aldric Regional Hospital", "The hospital"),
+                       stmt("s2", "Luca Ferrante", "Luca Ferrante", start=50),
+                       stmt("s3", "Ostrava Copper", "Ostrava Copper", start=90)])
+    assert named_in("night shifts on the hospital’s four surgical wards", index["s1"])
+    assert named_in("Ferrante was dismissed for gross misconduct", index["s2"])
+    assert not named_in("samples contained copper at four times the limit", index["s3"])
