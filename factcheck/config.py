@@ -60,6 +60,9 @@ class PairingConfig:
     figure_similarity: float = 0.3
     response_similarity: float = 0.4
     response_shared_keywords: int = 2
+    # One side negates what the other affirms ("not ballots" / "ballots placed in bins"): a contradiction
+    # when the contents are this close in meaning, or when NLI reaches contradiction_threshold.
+    polarity_similarity: float = 0.4
     contradiction_threshold: float = 0.6
     same_proposition_threshold: float = 0.5
     support_threshold: float = 0.7
@@ -79,6 +82,9 @@ class RunConfig:
 
     pipeline: str = "claim-rebuttal"
     articles_per_chunk: int = 32
+    # A chunk also ends before its text would pass this many characters (0: no limit); a chunk's parse and
+    # NLI batches set the run's peak memory, so a budget keeps it flat whatever the articles' lengths.
+    max_chunk_chars: int = 100_000
     input: InputConfig = InputConfig()
     attribution: AttributionConfig = AttributionConfig()
     pairing: PairingConfig = PairingConfig()

@@ -20,6 +20,7 @@ import numpy as np
 from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
+from factcheck.pairing.polarity import polarity_conflict
 from factcheck.pairing.sides import Side, SideIndex, named_in, names_side, same_side
 from factcheck.records import CandidatePair, Statement
 
@@ -189,6 +190,7 @@ def find_candidates(
         if target is not None:
             anaphora[s.id] = target.id
     answered = _denials_answer(statements, sims, sides, config)
+    party_words = sides.name_words()
     out: list[CandidatePair] = []
     for i, a in enumerate(statements):
         for j in range(i + 1, len(statements)):
@@ -203,9 +205,9 @@ def find_candidates(
                 if not link:
                     continue
             elif frozenset((a.id, b.id)) in answered:
-                link = "accused-denies"
+                link = answered[frozenset((a.id, b.id))]
             else:
-                link = _link(a, b, sim, shared, config, sides)
+                link = _link(a, b, sim, shared, config, sides, party_words)
             on_topic = sim >= config.topic_similarity or (
                 len(shared) >= config.min_shared_keywords and sim >= config.topic_similarity_with_keywords
             )
@@ -215,10 +217,13 @@ def find_candidates(
 
 
 def _denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,
-                    config: PairingConfig) -> set[frozenset[str]]:
+                    config: PairingConfig) -> dict[frozenset[str], str]:
     """Which claims each denial by the accused answers: the closest one in
-    meaning, and any other close enough on its own."""
-    links: set[frozenset[str]] = set()
+    meaning, and any other close enough on its own. An explicit denial ("X
+    denied ...") links as "accused-denies"; a flatly negative statement ("I
+    have never cheated") as "accused-negates", which NLI must then confirm
+    unless the two are close in meaning."""
+    links: dict[frozenset[str], str] = {}
     for i, denial in enumerate(statements):
         claims = [(float(sims[i, j]), c) for j, c in enumerate(statements)
                   if j != i and not same_side(sides[c.id], sides[denial.id])
@@ -227,28 +232,62 @@ def _denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Si
             continue
         best = max(sim for sim, _ in claims)
         explicit = denial.stance in NEGATIVE_STANCES
-        floor = 0.0 if explicit else config.min_link_similarity
         for sim, claim in claims:
-            if (sim == best and sim >= floor) or sim >= config.response_similarity:
-                links.add(frozenset((denial.id, claim.id)))
+            # A negative statement's links are confirmed by NLI later, so it may answer any of the claims.
+            if sim == best or sim >= config.response_similarity or not explicit:
+                links[frozenset((denial.id, claim.id))] = "accused-denies" if explicit else "accused-negates"
     return links
 
 
 def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig,
-          sides: SideIndex) -> str:
+          sides: SideIndex, party_words: frozenset[str] = frozenset()) -> str:
     """Why two statements are about the same proposition, beyond topic overlap."""
     same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
     # ``b`` comes later: an answer follows what it answers.
     answer = accused_responds(b, a, response_side=sides[b.id])
     # A party only named in the claim answers it on the same specifics in meaning, not just in words.
     if answer == "accused" and same_specifics and sim >= config.min_link_similarity or (
-            answer == "named" and sim >= config.response_similarity):
+            answer == "named" and sim >= config.response_similarity and not _plan(a) and not _plan(b)):
         return "accused-responds"
     on_shared_topic = sim >= config.figure_similarity
     figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic else None
     # Money is too generic a unit to say two figures count the same thing without a shared word.
-    if figures and (shared or figures[0] not in MONEY_UNITS):
+    if figures and (shared or figures[0] not in MONEY_UNITS) and _same_period(a.content, b.content):
         return "conflicting-figures"
     if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
         return "opposite-directions"
+    if _opposite_polarity(a, b, party_words):
+        return "opposite-polarity"
     return ""
+
+
+# What can negate a claim: a statement, a denial or a rejection; not advice ("Patients should not stop ...").
+NEGATING_STANCES = frozenset({"assert", "deny", "reject"})
+
+
+def _opposite_polarity(a: Statement, b: Statement, party_words: frozenset[str]) -> bool:
+    """One side negates a word the other affirms; the sides' own names are no such word ("Nobody from
+    Corvane called me" denies no statement about Corvane)."""
+    found = polarity_conflict(a.content, b.content, ignore=party_words)
+    if found is None:
+        return False
+    negating, other = (b, a) if found[1] == "b" else (a, b)
+    return negating.stance in NEGATING_STANCES and other.stance in ANSWERABLE_STANCES
+
+
+# "it would recruit 60 nurses", "will examine the explanation": a plan answers no claim, and is none.
+_PLAN = re.compile(r"^(?:\w+\s+){0,3}?(?:would|will|plans? to|intends? to|is going to)\s+(?!not\b)", re.IGNORECASE)
+
+
+def _plan(stmt: Statement) -> bool:
+    return bool(_PLAN.match(stmt.content.strip()))
+
+
+# A figure for a span of years ("a combined 31 percent over the past five years") does not measure what a
+# figure for one period does ("would rise by 3.8 percent in the autumn").
+_CUMULATIVE = re.compile(r"\b(?:combined|cumulative|cumulatively|in total|altogether|over the (?:past|last|next) "
+                         r"(?:\w+ )?(?:years|decades|months)|since (?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _same_period(a: str, b: str) -> bool:
+    return bool(_CUMULATIVE.search(a)) == bool(_CUMULATIVE.search(b))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.attribution.quantities import conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
+from factcheck.pairing.polarity import polarity_conflict
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
 from factcheck.records import CandidatePair, NLIResult, Pair, Relation
 
@@ -57,6 +58,15 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
         words = opposite_directions(a.content, b.content) or ("", "")
         reason = f"opposite claims on the same figure: '{words[0]}' ({a.speaker}) vs '{words[1]}' ({b.speaker})"
+    elif cand.link == "opposite-polarity":
+        term, negating = polarity_conflict(a.content, b.content) or ("", "b")
+        negative, other = (b, a) if negating == "b" else (a, b)
+        if cand.topic_score >= config.polarity_similarity or contra >= config.contradiction_threshold:
+            relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
+            reason = f"{negative.speaker} says not '{term}' where {other.speaker} says it"
+    elif cand.link == "accused-negates" and not (cand.topic_score >= config.response_similarity
+                                                 or contra >= config.contradiction_threshold):
+        relation = None
     elif cand.link == "accused-responds":
         # Candidates link an answer to the claim before it: ``b`` answers ``a``.
         responder, claim = b, a

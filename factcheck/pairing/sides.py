@@ -58,7 +58,8 @@ class Side:
     """Who a statement speaks for: its speaker and the bodies the speaker represents."""
 
     names: tuple[str, ...]
-    roles: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()  # every word of its descriptions: "chief", "executive", "housing"
+    kinds: frozenset[str] = frozenset()  # their head nouns: "executive", "minister", "company", "captain"
     aliases: frozenset[str] = frozenset()  # definite phrases the article uses for it: "the hospital"
 
 
@@ -92,9 +93,12 @@ class SideIndex:
         self.canonical = list(dict.fromkeys(s.speaker for s in statements))
         self.mentions: dict[str, set[str]] = {c: set() for c in self.canonical}
         self.roles: dict[str, set[str]] = {c: set() for c in self.canonical}
+        self.kinds: dict[str, set[str]] = {c: set() for c in self.canonical}
         for s in statements:
             self.mentions[s.speaker].add(s.speaker_mention.strip())
-            self.roles[s.speaker] |= self._description_words(s.speaker_mention, s.speaker)
+            words = self._description_words(s.speaker_mention, s.speaker)
+            self.roles[s.speaker] |= set(words)
+            self.kinds[s.speaker] |= set(words[-1:])
         self._collect_descriptors()
         # Keyed by speaker: "the company's chief executive, Pieter van Loon" speaks for the company in
         # every statement, including those where the article calls him "he".
@@ -110,12 +114,21 @@ class SideIndex:
     def __getitem__(self, statement_id: str) -> Side:
         return self.sides[statement_id]
 
+    def name_words(self) -> frozenset[str]:
+        """Every word of the article's speakers' names and of the phrases it uses for them."""
+        words: set[str] = set()
+        for side in self.sides.values():
+            for text in (*side.names, *side.aliases):
+                words |= _name_words(text)
+        return frozenset(words)
+
     @staticmethod
-    def _description_words(mention: str, speaker: str) -> set[str]:
-        # What the mention says beyond the name: "Housing Minister Priya Ramanathan" -> minister, housing.
+    def _description_words(mention: str, speaker: str) -> list[str]:
+        # What the mention says beyond the name, head last: "Housing Minister Priya Ramanathan" -> housing,
+        # minister; "club captain Dean Sorensen" -> club, captain (a captain, not the club).
         described = re.split(r"[’']s\b", mention)[-1]
         name = _name_words(speaker)
-        return {_stem(w) for w in _words(described) if w not in _PLAIN and _stem(w) not in name}
+        return [_stem(w) for w in _words(described) if w not in _PLAIN and _stem(w) not in name]
 
     def _collect_descriptors(self) -> None:
         """Nouns the article puts right before or after a speaker's name: "the mining company Ostrava
@@ -129,7 +142,9 @@ class SideIndex:
             after = re.compile(rf"\b{escaped},\s+(?i:a|an|the)\s+((?:[\w-]+\s+){{0,2}}?[a-z][\w-]*)\b")
             for text in texts:
                 for m in (*before.finditer(text), *after.finditer(text)):
-                    self.roles[name] |= {_stem(w) for w in _words(m.group(1)) if w not in _PLAIN}
+                    words = [_stem(w) for w in _words(m.group(1)) if w not in _PLAIN]
+                    self.roles[name] |= set(words)
+                    self.kinds[name] |= set(words[-1:])
 
     def resolve(self, phrase: str, *, before: int) -> str | None:
         """The canonical speaker a phrase ("the company", "the institute", "Ferrante") names, nearest first.
@@ -154,7 +169,7 @@ class SideIndex:
             return None
         for c in speakers:
             lowered = {m.lower() for m in self.mentions[c]}
-            if head in self.roles[c] or f"the {' '.join(words)}" in lowered:
+            if head in self.kinds[c] or f"the {' '.join(words)}" in lowered:
                 return c
         return None
 
@@ -191,9 +206,10 @@ class SideIndex:
         if owner is not None:
             names.append(owner)
         roles = set().union(*(self.roles[n] for n in names))
+        kinds = set().union(*(self.kinds[n] for n in names))
         aliases = {m.lower() for n in names for m in self.mentions[n] if _DETERMINER.match(m)}
         aliases |= {p.lower() for n in names for p in self.owner_phrases.get(n, ())}
-        return Side(names=tuple(names), roles=frozenset(roles), aliases=frozenset(aliases))
+        return Side(names=tuple(names), roles=frozenset(roles), kinds=frozenset(kinds), aliases=frozenset(aliases))
 
 
 def _owner_phrases(mention: str) -> Iterable[str]:
@@ -224,7 +240,7 @@ def names_side(phrase: str, side: Side) -> bool:
     if words & {_stem(w) for w in MANAGEMENT_WORDS} and side.roles & {_stem(w) for w in MANAGEMENT_WORDS}:
         return True
     head = _stem(_words(phrase)[-1]) if _words(phrase) else ""
-    return bool(head) and head in side.roles and head not in _PLAIN
+    return bool(head) and head in side.kinds and head not in _PLAIN
 
 
 def named_in(text: str, side: Side) -> bool:

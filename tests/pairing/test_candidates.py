@@ -121,3 +121,37 @@ def test_a_rejection_with_a_definite_object_answers_only_that_object() -> None:
     vec = unit([1, 0], [0.9, 0.1], [0.95, 0.05])
     found = find_candidates("x", [accusation, unrelated, reject], vec, config=PairingConfig())
     assert [(p.a.id, p.b.id, p.link) for p in found if p.b.id == "s3"] == [("s1", "s3", "back-reference")]
+
+
+def test_a_flatly_negative_answer_by_the_accused_is_a_candidate_for_nli_to_confirm() -> None:
+    claim = stmt("s1", "Cycling Federation", "rider Mateo Russo had tested positive for EPO", target="rider mateo russo")
+    other = stmt("s2", "Cycling Federation", "Russo is the third rider to return an adverse finding", start=60,
+                 target="russo")
+    answer = dataclasses.replace(stmt("s3", "Mateo Russo", "I have never cheated", start=120), negated=True)
+    vec = unit([1, 0], [0.9, 0.1], [0, 1])
+    found = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, other, answer], vec,
+                                                               config=PairingConfig())}
+    # Not only the closest claim: NLI decides which of them the answer contradicts.
+    assert found[("s1", "s3")] == "accused-negates"
+    assert found[("s2", "s3")] == "accused-negates"
+
+
+def test_figures_for_different_periods_do_not_conflict() -> None:
+    a = dataclasses.replace(stmt("s1", "University", "tuition would rise by 3.8 percent in the autumn",
+                                 keywords=("tuition", "rise")), quantities=((3.8, "percent"),))
+    b = dataclasses.replace(stmt("s2", "Commission", "tuition rose by a combined 31 percent over the past five years",
+                                 start=80, keywords=("tuition", "rise")), quantities=((31.0, "percent"),))
+    vec = unit([1, 0.2], [1, 0.3])
+    assert [p.link for p in find_candidates("x", [a, b], vec, config=PairingConfig())] == [""]
+
+
+def test_a_plan_does_not_answer_a_claim_that_only_names_the_body() -> None:
+    claim = stmt("s1", "Allied Nurses Union", "night shifts on the hospital’s wards ran with one nurse to 12 patients",
+                 keywords=("night", "shift", "nurse"))
+    body = dataclasses.replace(stmt("s2", "St Aldric Hospital", "the figures", stance="reject", start=70),
+                               speaker_mention="The hospital")
+    plan = dataclasses.replace(stmt("s3", "St Aldric Hospital", "it would recruit 60 additional nurses", start=140,
+                                    keywords=("recruit", "nurse")), speaker_mention="The hospital")
+    vec = unit([1, 0.1], [0, 1], [1, 0.4])
+    links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, body, plan], vec, config=PairingConfig())}
+    assert links.get(("s1", "s3"), "") != "accused-responds"

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pairing.polarity import polarity, polarity_conflict
+
+
+@pytest.mark.parametrize(("a", "b", "term", "negating"), [
+    ("poll workers saw ballots placed in recycling bins", "the bins held empty outer envelopes, not ballots",
+     "ballot", "b"),
+    ("the man pointed a handgun at officers", "her brother never had a gun", "gun", "b"),
+    ("hackers accessed names, but no bank account or Social Security numbers",
+     "she found a file containing bank account details", "account", "a"),
+])
+def test_a_word_negated_on_one_side_and_affirmed_on_the_other(a: str, b: str, term: str, negating: str) -> None:
+    assert polarity_conflict(a, b) == (term, negating)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The subject of a negated clause is not what it denies.
+    ("Patients should not stop taking their medication", "about 120,000 patients received pills"),
+    # Refusing to comment negates nothing it names.
+    ("the senator would not comment on the campaign's claims", "the campaign filed claims in court"),
+    # Both sides negate it: they agree.
+    ("no ballots were lost", "not a single ballot was lost"),
+    # Names are not propositions: "Nobody from Corvane called" says nothing against Corvane.
+    ("Nobody from Corvane has called me", "Corvane notified every customer"),
+])
+def test_no_conflict(a: str, b: str) -> None:
+    assert polarity_conflict(a, b) is None
+
+
+def test_scope_stops_at_the_clause() -> None:
+    p = polarity("the plant was not inspected, and the river carried waste")
+    assert "inspected" in p.negated
+    assert {"river", "carried", "waste"} <= p.affirmed
+
+
+def test_ignored_words_never_conflict() -> None:
+    assert polarity_conflict("the club approved the meeting", "he did not ask the club", ignore=frozenset({"club"})) \
+        is None
