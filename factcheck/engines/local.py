@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
@@ -27,17 +26,40 @@ def iter_local_batches(
 ) -> Iterator[list[Finished]]:
     """Read ``inputs`` (files, folders, ``-``; Parquet too) and yield one list of outcomes per chunk.
 
-    A chunk is ``config.articles_per_chunk`` inputs, as in
-    :meth:`ClaimRebuttalPipeline.run`; outcomes come in input order. Articles
-    that ``resume`` says an earlier run wrote are skipped before any work.
+    A chunk is at most ``config.articles_per_chunk`` inputs and ends before
+    its articles' text would pass ``config.max_chunk_chars`` characters (an
+    article longer than that is a chunk of its own); outcomes come in input
+    order and do not depend on where chunks end. Articles that ``resume``
+    says an earlier run wrote are skipped before any work.
     """
     pipe = pipeline or ClaimRebuttalPipeline(config)
     items = _hashed(iter_inputs(inputs, config=config.input, stdin=stdin), resume)
-    size = max(1, config.articles_per_chunk)
-    while chunk := list(itertools.islice(items, size)):
+    for chunk in chunk_items(items, max_articles=config.articles_per_chunk, max_chars=config.max_chunk_chars):
         outcomes = list(pipe.run([item for item, _ in chunk]))
         release_free_memory()
         yield [Finished(outcome, sha) for (_, sha), outcome in zip(chunk, outcomes, strict=True)]
+
+
+def chunk_items(
+    items: Iterable[tuple[Item, str]], *, max_articles: int, max_chars: int = 0
+) -> Iterator[list[tuple[Item, str]]]:
+    """Consecutive chunks of at most ``max_articles`` items whose articles hold at most ``max_chars`` characters.
+
+    ``max_chars`` <= 0 cuts by count only. Failures weigh nothing; an article
+    longer than the budget goes alone. Reads one item past a chunk's end, no more.
+    """
+    size = max(1, max_articles)
+    chunk: list[tuple[Item, str]] = []
+    chars = 0
+    for item, sha in items:
+        weight = len(item.text) if isinstance(item, Article) else 0
+        if chunk and (len(chunk) >= size or (max_chars > 0 and chars + weight > max_chars)):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append((item, sha))
+        chars += weight
+    if chunk:
+        yield chunk
 
 
 def run_local_batch(
