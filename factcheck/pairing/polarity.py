@@ -33,9 +33,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?()“”\"—–]|\b(?:but|because|although|
 _TOKEN = re.compile(r"n't|[A-Za-z][A-Za-z-]*")
 WORDS_AFTER = 4  # the negated object: "never had a gun", "not ballots"
 MIN_COMPOUND_HEAD = 3
-# "would not comment on the campaign's claims" refuses to speak; it negates nothing it names.
-REFUSALS = frozenset({"comment", "commenting", "say", "discuss", "disclose", "confirm", "elaborate", "respond",
-                      "speculate", "reveal", "answer", "specify", "identify", "name"})
+# "would not comment on the campaign's claims", "have not clarified what assistance": refusing or failing to
+# speak negates nothing it names. Stems, so every form of the verb counts.
+REFUSAL_STEMS = ("comment", "say", "said", "discuss", "disclos", "confirm", "elaborat", "respond", "speculat",
+                 "reveal", "answer", "specif", "identif", "clarif", "explain", "detail", "state")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,8 +77,8 @@ def polarity(text: str) -> Polarity:
 
 
 def _refusal(tokens: list[str], at: int) -> bool:
-    following = [t for t in tokens[at + 1 : at + 4] if t not in _FUNCTION or t in REFUSALS]
-    return bool(following) and following[0] in REFUSALS
+    following = [t for t in tokens[at + 1 : at + 4] if t not in _FUNCTION or t.startswith(REFUSAL_STEMS)]
+    return bool(following) and following[0].startswith(REFUSAL_STEMS)
 
 
 def _scope(tokens: list[str], at: int) -> set[int]:

@@ -39,3 +39,10 @@ def test_scope_stops_at_the_clause() -> None:
 def test_ignored_words_never_conflict() -> None:
     assert polarity_conflict("the club approved the meeting", "he did not ask the club", ignore=frozenset({"club"})) \
         is None
+
+
+@pytest.mark.parametrize("refusal", ["Prosecutors have not clarified what type of technical assistance they need",
+                                     "the ministry would not comment on the technical assistance",
+                                     "officials declined and did not explain the technical assistance"])
+def test_failing_to_speak_negates_nothing(refusal: str) -> None:
+    assert polarity_conflict("the creation of a technical support group with assistance", refusal) is None
