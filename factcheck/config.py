@@ -85,9 +85,6 @@ class RunConfig:
     # A chunk also ends before its text would pass this many characters (0: no limit); a chunk's parse and
     # NLI batches set the run's peak memory, so a budget keeps it flat whatever the articles' lengths.
     max_chunk_chars: int = 100_000
-    # A chunk also ends before its text would pass this many characters (0: no limit); a chunk's parse and
-    # NLI batches set the run's peak memory, so a budget keeps it flat whatever the articles' lengths.
-    max_chunk_chars: int = 100_000
     input: InputConfig = InputConfig()
     attribution: AttributionConfig = AttributionConfig()
     pairing: PairingConfig = PairingConfig()
