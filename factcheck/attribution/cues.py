@@ -78,7 +78,7 @@ NOUN_CUES: dict[str, Stance] = {
 SOURCE_CARRIER_NOUNS = frozenset({
     "statement", "spokesman", "spokeswoman", "spokesperson", "representative", "release", "lawyer",
     "attorney", "report", "letter", "email", "tweet", "post", "memo", "filing", "document",
-    "communique", "press",
+    "communique", "press", "notice", "bulletin",
 })
 
 # A reported act that a later "rejected the X" refers back to.

@@ -20,12 +20,15 @@ from factcheck.attribution.cues import (
     flip_for_negation,
     verb_cue_stance,
 )
+from factcheck.attribution.nominals import ORG_NOUNS
 from factcheck.attribution.quotes import Quote, find_quotes
 from factcheck.records import Kind, Stance
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "oprd", "attr", "acomp", "parataxis", "obj"})
+# Stances only an agent takes: "It also demanded a recount" has a source; "it showed" need not.
+AGENT_STANCES = frozenset({"deny", "reject", "accuse", "demand", "admit"})
 _CLAUSE_CUT = frozenset({"relcl", "acl", "advcl"})
 _TRAILING = frozenset(",;:—–-")
 _EDGE_JUNK = frozenset({"PUNCT", "CCONJ", "SPACE"})
@@ -281,9 +284,10 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
     if _negated(tok):
         stance = flip_for_negation(stance)
     speaker = _subject(tok)
-    if speaker is not None and speaker.pos_ == "PRON" and speaker.lower_ in {"it", "there"} and lemma not in {"say"}:
+    if speaker is not None and speaker.pos_ == "PRON" and (
+            speaker.lower_ == "there" or speaker.lower_ == "it" and lemma != "say" and stance not in AGENT_STANCES):
         return None
-    content = _content_tokens(tok, speaker, lemma)
+    content = _split_quote_head(doc, tok, speaker, quotes) or _content_tokens(tok, speaker, lemma)
     if not content:
         content = _clause_of_carrier(tok) or _adjacent_quote(doc, tok, speaker, quotes)
     cue_tokens = [tok, phrasal[0]] if phrasal and phrasal[0].i == tok.i + 1 else [tok]
@@ -333,6 +337,53 @@ def _adjacent_quote(doc: Doc, cue: Token, speaker: Token | None, quotes: Sequenc
     return []
 
 
+_SPLIT_GAP_BEFORE = re.compile(r"^[\s,”\"'’»]*$")
+_SPLIT_GAP_AFTER = re.compile(r"^\s*,\s*[“\"'‘«]?$")
+_MIN_HEAD_WORDS = 3
+
+
+def _split_quote_head(doc: Doc, cue: Token, speaker: Token | None, quotes: Sequence[Quote]) -> list[Token]:
+    """'“A,” a spokeswoman said, “however much ...”': a quote that its attribution
+    splits mid-sentence is reported by the first half; the second half goes on
+    the same sentence (it starts in lower case) and is not a statement of its own."""
+    if speaker is None:
+        return []
+    ids = [t.i for t in noun_phrase(speaker, exclude=cue)] + [cue.i]
+    lo, hi = doc[min(ids)].idx, doc[max(ids)].idx + len(doc[max(ids)])
+    head = next((q for q in reversed(quotes) if q.end <= lo and _SPLIT_GAP_BEFORE.match(doc.text[q.end : lo])), None)
+    tail = next((q for q in quotes if q.start >= hi and _SPLIT_GAP_AFTER.match(doc.text[hi : q.start])), None)
+    if head is None or tail is None:
+        return []
+    first = next((ch for ch in doc.text[tail.start : tail.end] if ch.isalpha()), "")
+    if not first.islower():
+        return []
+    span = doc.char_span(head.start, head.end, alignment_mode="expand")
+    words = _trim(list(span)) if span is not None else []
+    return words if sum(t.is_alpha for t in words) >= _MIN_HEAD_WORDS else []
+
+
+_QUOTE_CUE_REACH = 60
+
+
+def _quoted_inside_attributed_quote(doc: Doc, att: RawAttribution, atts: Sequence[RawAttribution],
+                                    quotes: Sequence[Quote]) -> bool:
+    """The cue and its speaker lie in a quote that another cue right beside it
+    reports ('“..., and students will find out the rest,” he said'): the inner
+    cue is part of the quoted words, not the article's attribution."""
+    for q in quotes:
+        if not (q.start <= att.cue_start < q.end and q.start <= att.speaker_start < q.end):
+            continue
+        for other in atts:
+            if q.start <= other.cue_start < q.end:
+                continue
+            near = (min(other.cue_start, other.speaker_start) - q.end, q.start - max(other.cue_end, other.speaker_end))
+            for gap, (lo, hi) in zip(near, ((q.end, min(other.cue_start, other.speaker_start)),
+                                            (max(other.cue_end, other.speaker_end), q.start)), strict=True):
+                if 0 <= gap <= _QUOTE_CUE_REACH and "\n" not in doc.text[lo:hi]:
+                    return True
+    return False
+
+
 def _token_index(tok: Token) -> int:
     return tok.i
 
@@ -372,14 +423,23 @@ def _noun_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote]) -> RawAttri
 
 
 def _carrier_source(speaker: Token) -> Token:
-    """'a statement from the center' speaks for the center."""
-    if speaker.lemma_.lower() in SOURCE_CARRIER_NOUNS:
-        for prep in speaker.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"from", "for", "of", "by"}:
-                obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-    return speaker
+    """'a statement from the center', 'a notice Corvane filed' and 'a hospital
+    spokeswoman' speak for the center, Corvane and the hospital."""
+    if speaker.lemma_.lower() not in SOURCE_CARRIER_NOUNS:
+        return speaker
+    for prep in speaker.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "for", "of", "by"}:
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for clause in speaker.children:
+        if clause.dep_ in {"relcl", "acl"} and clause.i > speaker.i:
+            subj = next((g for g in clause.children if g.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and subj.pos_ in {"PROPN", "NOUN"}:
+                return subj
+    owner = next((c for c in speaker.children if c.dep_ in {"compound", "poss"} and c.i < speaker.i and (
+        c.pos_ == "PROPN" or c.lemma_.lower() in ORG_NOUNS)), None)
+    return owner if owner is not None else speaker
 
 
 def extract_attributions(doc: Doc, *, min_learned_share: float = 0.3) -> list[RawAttribution]:
@@ -396,6 +456,9 @@ def extract_attributions(doc: Doc, *, min_learned_share: float = 0.3) -> list[Ra
             att = _noun_attribution(doc, tok, quotes)
         if att is not None:
             found.append(att)
+    # A cue whose speaker is quoted with it ("... and students will find out") is
+    # part of someone's quote, not the article's attribution.
+    found = [a for a in found if not _quoted_inside_attributed_quote(doc, a, found, quotes)]
     found = _drop_nested(found)
     found.extend(_continued_quotes(doc, found, quotes))
     found.sort(key=lambda a: a.content_start)

@@ -1,40 +1,33 @@
 """Resolve speaker phrases ("he", "the company", "a statement from the center")
 to the canonical named source of the article.
 
-A light, article-local coreference: named entities are collected with their
-aliases ("Pena Nieto" for "Enrique Pena Nieto"), pronouns go to the nearest
-compatible source before them, and definite nominals go to an earlier name
-that contains their head noun or that the article described with it.
+A light, article-local coreference over :mod:`factcheck.attribution.entities`:
+pronouns go to the nearest compatible source before them that is not merely
+mentioned inside someone's reported content; definite nominals ("the club")
+go to the latest organisation whose name or description says that kind, else
+to an organisation of unknown kind that has spoken, else to one named just
+after them ("a leading think tank ... The Meridian Policy Institute said").
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from factcheck.attribution.entities import ArticleEntities, Entity, bare_name, strip_det
 from factcheck.attribution.extract import RawAttribution, carrier_source, noun_phrase
+from factcheck.attribution.nominals import compatible, noun_kind
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
-COMPANY_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "developer", "vendor", "startup",
-                           "corporation", "business", "group", "giant", "retailer", "bank"})
-COMPANY_NAME = re.compile(r"\b(Group|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Co\.|Company|Technologies|Holdings)$")
-_DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
-_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _WINDOW_CHARS = 2500
-
-
-@dataclasses.dataclass(frozen=True)
-class Entity:
-    text: str
-    label: str
-    start: int
-    end: int
-    described_as: frozenset[str] = frozenset()
+_AHEAD_CHARS = 1500
+# Kinds whose nominal may name an organisation the article never typed ("the company" -> "Veltra").
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_UNTYPED_OK = frozenset({"company", "airline", "bank", "club", "advocacy", "media"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,55 +37,27 @@ class ResolvedSpeaker:
     label: str  # PERSON, ORG, GROUP or "" when unknown
 
 
-def _strip_det(text: str) -> str:
-    return _DETERMINERS.sub("", text.strip()).strip(" ,;:")
-
-
-def _descriptions(doc: Doc, start: int, end: int) -> frozenset[str]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return frozenset()
-    words: set[str] = set()
-    head = span.root
-    for _ in range(3):
-        words.add(head.lemma_.lower())
-        for child in head.children:
-            if child.dep_ == "appos":
-                words.add(child.lemma_.lower())
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return frozenset(words)
-
-
 class SpeakerResolver:
     """Article-local speaker resolution over one parsed article."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, contents: Sequence[tuple[int, int]] = (),
+                 sources: Sequence[tuple[int, int]] = ()) -> None:
         self.doc = doc
-        self.entities = [
-            Entity(e.text, e.label_, e.start_char, e.end_char, _descriptions(doc, e.start_char, e.end_char))
-            for e in doc.ents
-            if e.label_ in _NAMED
-        ]
-        self.people = self._full_names()
+        self.ents = ArticleEntities(doc)
+        self.entities = self.ents.mentions
+        self.people = self.ents.people
+        self.contents = list(contents)
+        self.sources = list(sources)
         self.history: list[tuple[int, ResolvedSpeaker]] = []
 
-    def _full_names(self) -> dict[str, str]:
-        """Alias -> longest full name for people ("Nieto", "Pena Nieto" -> "Enrique Pena Nieto")."""
-        names: dict[str, str] = {}
-        for e in sorted((e for e in self.entities if e.label == "PERSON"), key=lambda e: -len(e.text.split())):  # noqa: E731
-            words = e.text.replace("’s", "").replace("'s", "").split()
-            for k in range(1, len(words) + 1):
-                alias = " ".join(words[-k:])
-                names.setdefault(alias, " ".join(words))
-        return names
-
     def _canonical_entity(self, e: Entity) -> ResolvedSpeaker:
-        text = _strip_det(e.text.replace("’s", "").replace("'s", "") if e.text.endswith(("’s", "'s")) else e.text)
+        org = self.ents.org_name(e)
+        if org is not None:
+            return ResolvedSpeaker(org, e.text, "ORG")
+        text = bare_name(e.text) if e.text.endswith(("’s", "'s")) else strip_det(e.text)
         if text in self.people:
             return ResolvedSpeaker(self.people[text], e.text, "PERSON")
-        return ResolvedSpeaker(text, e.text, e.label if e.label != "NORP" else "GROUP")
+        return ResolvedSpeaker(text, e.text, "GROUP" if e.label == "NORP" else e.label)
 
     def _entities_in(self, start: int, end: int) -> list[Entity]:
         return [e for e in self.entities if start <= e.start and e.end <= end]
@@ -100,6 +65,14 @@ class SpeakerResolver:
     def _before(self, pos: int) -> list[Entity]:
         return sorted((e for e in self.entities if e.end <= pos and pos - e.end < _WINDOW_CHARS),
                       key=lambda e: -e.end)  # noqa: E731
+
+    def _reported(self, e: Entity, pos: int) -> bool:
+        """The mention sits inside someone's reported content ("Russo's position")
+        in a sentence before the one at ``pos``."""
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or span.sent.end_char > pos:
+            return False
+        return any(s <= e.start and e.end <= t for s, t in self.contents)
 
     def resolve(self, att: RawAttribution) -> ResolvedSpeaker:
         resolved = self._resolve(att)
@@ -109,28 +82,36 @@ class SpeakerResolver:
     def _resolve(self, att: RawAttribution) -> ResolvedSpeaker:
         mention = att.speaker_text
         head = self.doc[att.speaker_head] if att.speaker_head >= 0 else None
-        if head is not None:
-            source = carrier_source(head)
-            if source.i != head.i:
-                inner = self._from_phrase(source, mention)
-                return inner if inner is not None else self._nominal(source, mention, source.idx)
-            if head.pos_ == "PRON":
-                return self._pronoun(head, mention)
-        found = self._from_phrase(head, mention) if head is not None else None
+        if head is None:
+            return ResolvedSpeaker(strip_det(mention), mention, "")
+        source = carrier_source(head)
+        if source.i != head.i:
+            named = self._from_phrase(head, mention)  # "A spokesman for the mayor, Derek Fong"
+            if named is not None:
+                return named
+            inner = self._from_phrase(source, mention)
+            if inner is not None:
+                return inner
+            phrase = noun_phrase(source)
+            plain = " ".join(t.text for t in phrase) if phrase else source.text
+            return self._nominal(source, mention, source.idx, plain=strip_det(plain), carried=True)
+        if head.pos_ == "PRON":
+            return self._pronoun(head, mention)
+        found = self._from_phrase(head, mention)
         if found is not None:
             return found
-        return self._nominal(head, mention, att.speaker_start)
+        return self._nominal(head, mention, att.speaker_start, plain=strip_det(mention))
 
     def _from_phrase(self, head: Token, mention: str) -> ResolvedSpeaker | None:
+        if head.pos_ == "PRON":
+            return self._pronoun(head, mention)
         phrase = noun_phrase(head)
         if not phrase:
             return None
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         ents = self._entities_in(start, end)
-        if head.pos_ == "PRON":
-            return self._pronoun(head, mention)
-        people = [e for e in ents if e.label == "PERSON" or _strip_det(e.text) in self.people]
-        orgs = [e for e in ents if e.label == "ORG"]
+        people = [e for e in ents if self.ents.is_person(e)]
+        orgs = [e for e in ents if self.ents.org_name(e) is not None]
         # The entity must be the phrase's head or stand in apposition to it,
         # not sit in a modifier ("the lawyer for Smith's rival").
         for pool in (people, orgs):
@@ -142,10 +123,12 @@ class SpeakerResolver:
                 if root.i == head.i or root.dep_ in {"appos", "compound"} and root.head.i == head.i or head in span:
                     r = self._canonical_entity(e)
                     return ResolvedSpeaker(r.canonical, mention, r.label)
-        if head.pos_ == "PROPN" and _strip_det(" ".join(t.text for t in phrase)) in self.people:
-            return ResolvedSpeaker(self.people[_strip_det(" ".join(t.text for t in phrase))], mention, "PERSON")
+        text = strip_det(" ".join(t.text for t in phrase))
+        if head.pos_ == "PROPN" and text in self.people:
+            return ResolvedSpeaker(self.people[text], mention, "PERSON")
         if head.pos_ == "PROPN" and not ents:
-            return ResolvedSpeaker(_strip_det(" ".join(t.text for t in phrase)), mention, "")
+            org = self.ents.org_alias.get(bare_name(text))
+            return ResolvedSpeaker(org, mention, "ORG") if org else ResolvedSpeaker(text, mention, "")
         return None
 
     def _recent_speakers(self, pos: int, labels: frozenset[str]) -> list[tuple[int, ResolvedSpeaker]]:
@@ -155,42 +138,85 @@ class SpeakerResolver:
         word = head.lower_
         pos = head.idx
         if word in PERSON_PRONOUNS:
-            candidates = [(e.end, self._canonical_entity(e)) for e in self._before(pos)
-                          if e.label == "PERSON" or _strip_det(e.text) in self.people]
-            candidates += self._recent_speakers(pos, frozenset({"PERSON"}))
+            pool = [e for e in self._before(pos) if self.ents.is_person(e)]
+            labels = frozenset({"PERSON"})
         elif word in THING_PRONOUNS:
-            candidates = [(e.end, self._canonical_entity(e)) for e in self._before(pos) if e.label == "ORG"]
-            candidates += self._recent_speakers(pos, frozenset({"ORG"}))
+            pool = [e for e in self._before(pos) if self.ents.org_name(e) is not None and e.role != "compound"]
+            labels = frozenset({"ORG", ""})
         elif word in GROUP_PRONOUNS:
-            candidates = self._recent_speakers(pos, frozenset({"GROUP", "ORG", ""}))
+            pool, labels = [], frozenset({"GROUP", "ORG", ""})
         else:
-            candidates = []
+            return ResolvedSpeaker(mention, mention, "")
+        # A name inside someone's reported words is rarely who speaks next; a
+        # name inside an earlier speaker's phrase is that speaker.
+        pool = [e for e in pool if not self._reported(e, pos)] or pool
+        pool = [e for e in pool if not any(s <= e.start and e.end <= t for s, t in self.sources)]
+        candidates = [(e.end, self._canonical_entity(e)) for e in pool]
+        candidates += self._recent_speakers(pos, labels)
         if not candidates:
             return ResolvedSpeaker(mention, mention, "")
         best = max(candidates, key=_position)
         return ResolvedSpeaker(best[1].canonical, mention, best[1].label)
 
-    def _nominal(self, head: Token | None, mention: str, pos: int) -> ResolvedSpeaker:
-        plain = _strip_det(mention)
-        if head is None:
-            return ResolvedSpeaker(plain, mention, "")
-        lemma = head.lemma_.lower()
-        word = head.text.lower()
-        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
+    def _nominal(self, head: Token, mention: str, pos: int, *, plain: str, carried: bool = False) -> ResolvedSpeaker:
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        definite = carried or bool(determiners & {"the", "this", "that"})
+        indefinite = not definite and bool(determiners & {"a", "an"})
+        found = None
         if definite:
-            for e in self._before(pos):
-                if e.label != "ORG":
-                    continue
-                names = {w.lower() for w in re.findall(r"[A-Za-z]+", e.text)}
-                if word in names or lemma in names or lemma in e.described_as:
-                    return ResolvedSpeaker(self._canonical_entity(e).canonical, mention, "ORG")
-                if lemma in COMPANY_NOUNS and (COMPANY_NAME.search(e.text) or e.described_as & COMPANY_NOUNS):
-                    return ResolvedSpeaker(self._canonical_entity(e).canonical, mention, "ORG")
-            for _, r in reversed(self.history):
-                if r.canonical.lower().split()[-1:] == [word]:
-                    return ResolvedSpeaker(r.canonical, mention, r.label)
+            found = self._named_before(head, pos) or self._spoken_before(head, pos)
+        if found is None and (definite or indefinite):
+            found = self._named_after(head, pos)
+        if found is not None:
+            return ResolvedSpeaker(found.canonical, mention, found.label)
         label = "GROUP" if head.tag_ in {"NNS", "NNPS"} else ""
         return ResolvedSpeaker(plain, mention, label)
+
+    def _describes(self, head: Token, e: Entity, *, by_kind: bool = True) -> bool:
+        """Does the nominal's noun fit this organisation, by name or description
+        (or, with ``by_kind``, by the kind of organisation it is)?"""
+        org = self.ents.org_name(e)
+        if org is None:
+            return False
+        lemma, word = head.lemma_.lower(), head.lower_
+        names = {w.lower() for w in org.split()}
+        if word in names or lemma in names or lemma in e.described_as:
+            return True
+        return by_kind and compatible(lemma, self.ents.kinds_of(org))
+
+    def _named_before(self, head: Token, pos: int) -> ResolvedSpeaker | None:
+        for by_kind in (False, True):
+            for e in self._before(pos):
+                if self._describes(head, e, by_kind=by_kind):
+                    return self._canonical_entity(e)
+        word = head.lower_
+        for _, r in reversed(self.history):
+            if r.canonical.lower().split()[-1:] == [word]:
+                return r
+        return None
+
+    def _spoken_before(self, head: Token, pos: int) -> ResolvedSpeaker | None:
+        """'The company said' after 'Veltra said': an organisation of unknown kind
+        that has spoken already."""
+        if noun_kind(head.lemma_) not in _UNTYPED_OK:
+            return None
+        for p, r in reversed(self.history):
+            if p < pos and r.label == "ORG" and not self.ents.kinds_of(r.canonical):
+                return r
+        return None
+
+    def _named_after(self, head: Token, pos: int) -> ResolvedSpeaker | None:
+        """'A leading think tank ... The Meridian Policy Institute said': the first
+        organisation of that kind that the article names after the nominal."""
+        if any(c.dep_ == "prep" for c in head.children):
+            return None  # "a group of reporters" describes itself
+        named_before = {self.ents.org_name(e) for e in self.entities if e.end <= pos}
+        for e in sorted(self.entities, key=lambda e: e.start):  # noqa: E731
+            if pos < e.start < pos + _AHEAD_CHARS and e.role in _SUBJECTS and self._describes(head, e):
+                org = self.ents.org_name(e)
+                if org not in named_before:
+                    return self._canonical_entity(e)
+        return None
 
 
 def _position(item: tuple[int, ResolvedSpeaker]) -> int:
@@ -199,7 +225,8 @@ def _position(item: tuple[int, ResolvedSpeaker]) -> int:
 
 def resolve_speakers(doc: Doc, atts: Sequence[RawAttribution]) -> list[ResolvedSpeaker]:
     """Canonical speakers for ``atts`` (in text order of their speakers)."""
-    resolver = SpeakerResolver(doc)
+    resolver = SpeakerResolver(doc, [(a.content_start, a.content_end) for a in atts],
+                               [(a.speaker_start, a.speaker_end) for a in atts])
     order = sorted(range(len(atts)), key=lambda i: atts[i].speaker_start)  # noqa: E731
     out: list[ResolvedSpeaker | None] = [None] * len(atts)
     for i in order:

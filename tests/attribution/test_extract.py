@@ -87,3 +87,48 @@ def test_cue_inside_a_quote_is_not_a_second_statement(stage: AttributionStage) -
     text = "“They have not clarified what they want,” said the Harbor Workers Union."
     (s,) = statements(stage, text)
     assert s.speaker == "Harbor Workers Union"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“We could not land in that fog,” a pilot for the airline said, “however hard we tried.”",
+         "We could not land in that fog"),
+        ("\"I was fired because we lost six games,\" he said, \"and everyone at the club knows it.\"",
+         "I was fired because we lost six games"),
+        ("“Every sample is tested before release,” the chief executive, Ann Ode, said, “so this claim is wrong.”",
+         "Every sample is tested before release"),
+    ],
+)
+def test_quote_split_by_its_attribution_is_reported_by_its_first_half(stage: AttributionStage, text: str,
+                                                                      content: str) -> None:
+    (s,) = statements(stage, text)
+    assert (s.kind, s.content) == ("direct", content)
+
+
+def test_split_quote_with_a_new_sentence_after_the_cue_is_not_cut() -> None:
+    from factcheck.attribution.extract import _SPLIT_GAP_AFTER
+
+    assert _SPLIT_GAP_AFTER.match(", “")
+    assert not _SPLIT_GAP_AFTER.match(". “")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("“The figure looks small,” he said, “and students will find out the rest later.”",
+         "he", "The figure looks small"),
+        ("“He had his hands on the wheel,” she said. “They never even asked him for his license.”",
+         "she", "They never even asked him for his license."),
+    ],
+)
+def test_cue_inside_a_reported_quote_is_part_of_the_quote(stage: AttributionStage, text: str, speaker: str,
+                                                          content: str) -> None:
+    found = statements(stage, text)
+    assert all(s.speaker_mention == speaker for s in found)
+    assert found[-1].content == content
+
+
+def test_cue_inside_an_unattributed_quote_still_counts(stage: AttributionStage) -> None:
+    text = "Under the headline “Mayor denies he misled voters”, the paper ran a long story."
+    assert [(s.cue, s.speaker_mention) for s in statements(stage, text)] == [("denies", "Mayor")]

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.attribution.stage import AttributionStage
+from factcheck.config import AttributionConfig
+from factcheck.records import CleanArticle, Statement
+
+
+@pytest.fixture(scope="module")
+def stage() -> AttributionStage:
+    return AttributionStage(AttributionConfig())
+
+
+def statements(stage: AttributionStage, text: str) -> list[Statement]:
+    ((_, found),) = list(stage([CleanArticle(id="t", text=text, source="t")]))
+    return found
+
+
+def last(stage: AttributionStage, text: str) -> Statement:
+    return statements(stage, text)[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        # the name says the kind: "Pharma", "Athletic", "Institute", "Trust"
+        ("Health regulators ordered Dalgren Pharma to withdraw a vaccine. "
+         "The company said the vaccine was safe.", "The company", "Dalgren Pharma"),
+        ("Former Northbay Athletic manager Ian Cole sued his employer on Monday. "
+         "The club said Cole had broken his contract.", "The club", "Northbay Athletic"),
+        ("The Halvard Policy Institute published a report on rents. "
+         "The think tank said rents had doubled.", "The think tank", "Halvard Policy Institute"),
+        # a description says the kind: apposition and a noun before the name
+        ("Farmers met officials from Brightwell, a renewable energy company, on Friday. "
+         "The company said the turbines would be quiet.", "The company", "Brightwell"),
+        ("Travellers accused the budget carrier Zentair of ignoring them. "
+         "The airline said it had paid every claim.", "The airline", "Zentair"),
+        # an organisation of unknown kind that has spoken already
+        ("Torvik said profits rose in the spring. The company said it would hire 200 staff.",
+         "The company", "Torvik"),
+        # a short form of the organisation's name is the organisation
+        ("Osmund Logistics lost a contract on Monday. Osmund said the loss was small. "
+         "The company said it would appeal.", "The company", "Osmund Logistics"),
+    ],
+)
+def test_definite_nominal_resolves_to_the_organisation(stage: AttributionStage, text: str, mention: str,
+                                                       speaker: str) -> None:
+    s = last(stage, text)
+    assert (s.speaker_mention, s.speaker) == (mention, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a ministry is not a company, even an untyped one that has spoken
+        ("Torvik said profits rose. The ministry said the figures were wrong.", "ministry"),
+        # the government is not a bureau the article names
+        ("The Central Bureau of Statistics said prices rose. The government said wages rose faster.",
+         "government"),
+        # nothing the nominal could be
+        ("The union said the strike would go ahead.", "union"),
+    ],
+)
+def test_nominal_without_a_fitting_organisation_stays_as_written(stage: AttributionStage, text: str,
+                                                                 speaker: str) -> None:
+    assert last(stage, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "first_speaker"),
+    [
+        ("An environmental group on Monday accused a mining firm of polluting the river. "
+         "The Orla Basin Trust said its tests showed copper in the water.", "Orla Basin Trust"),
+        ("The council and a leading think tank clashed, with the think tank accusing the council of bad sums. "
+         "The Kessler Institute said the true figure was lower.", "Kessler Institute"),
+    ],
+)
+def test_nominal_before_its_name_resolves_forward(stage: AttributionStage, text: str, first_speaker: str) -> None:
+    assert statements(stage, text)[0].speaker == first_speaker
+
+
+def test_self_described_group_is_not_resolved_forward(stage: AttributionStage) -> None:
+    text = ("Charges were filed by a group of reporters claiming that the police spied on them. "
+            "The Press Freedom Union said the case was strong.")
+    assert statements(stage, text)[0].speaker != "Press Freedom Union"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        ("The budget airline Zentair cancelled a flight to Rome. A spokeswoman for the airline said the crew was ill.",
+         "A spokeswoman for the airline", "Zentair"),
+        ("Brook Valley Hospital admitted the patient on Sunday. "
+         "A hospital spokeswoman said the patient was stable.", "A hospital spokeswoman", "Brook Valley Hospital"),
+        ("Harlan Systems lost data last week. According to a notice Harlan filed with regulators, "
+         "the breach began in May.", "a notice", "Harlan Systems"),
+        ("The mayor cut the budget. A spokesman for the mayor, Tom Reed, said the cuts were needed.",
+         "A spokesman for the mayor, Tom Reed", "Tom Reed"),
+    ],
+)
+def test_spokesperson_and_document_speak_for_their_source(stage: AttributionStage, text: str, mention: str,
+                                                          speaker: str) -> None:
+    s = last(stage, text)
+    assert (s.speaker_mention, s.speaker) == (mention, speaker)
+
+
+def test_unresolved_spokesperson_keeps_the_organisation_noun(stage: AttributionStage) -> None:
+    s = last(stage, "A spokeswoman for the airline said the crew was ill.")
+    assert s.speaker == "airline"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name inside the previous speaker's reported words is not who "he" is
+        ("Paul Ames, a former judge, said people in Lund's position usually appeal. "
+         "\u201cThe appeal is where these cases are decided,\u201d he said.", "Paul Ames"),
+        # a name inside a relative clause of the speaker's description is an organisation
+        ("Omar Ruiz, who owns two shops that use Farrow Systems, said he was never told. "
+         "\u201cNobody from Farrow has called me,\u201d he said.", "Omar Ruiz"),
+    ],
+)
+def test_pronoun_prefers_the_speaker_to_names_in_reported_words(stage: AttributionStage, text: str,
+                                                                speaker: str) -> None:
+    assert last(stage, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The campaign of Ann Ross accused officials of losing ballots. It also demanded a full recount.",
+         "demanded", "a full recount"),
+        ("The union of Dock Workers rejected the pay offer on Monday. It also denied that talks had failed.",
+         "denied", "talks had failed"),
+    ],
+)
+def test_it_as_source_of_an_agentive_cue(stage: AttributionStage, text: str, cue: str, content: str) -> None:
+    s = last(stage, text)
+    assert (s.cue, s.content) == (cue, content)
+    assert s.speaker == statements(stage, text)[0].speaker
