@@ -165,9 +165,13 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "none",
 
 
 def _phrase_words(head: Token) -> str:
+    """'the low-cost carrier SkyMara' -> 'cost carrier skymara': the head with its
+    noun modifiers and a name in apposition to it."""
     words = [t.lower_ for t in head.subtree
              if t.dep_ in {"compound", "amod", "nmod", "poss"} and t.head.i == head.i and t.pos_ in {"PROPN", "NOUN"}]
-    return " ".join([*words, head.lower_])
+    names = [w for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.left_edge.i == head.i + 1
+             for w in (*(c.lower_ for c in a.children if c.dep_ == "compound" and c.pos_ == "PROPN"), a.lower_)]
+    return " ".join([*words, head.lower_, *names])
 
 
 def _target(cue: Token, content: Sequence[Token]) -> str:
@@ -177,6 +181,10 @@ def _target(cue: Token, content: Sequence[Token]) -> str:
         obj = next((c for c in cue.children if c.dep_ in {"dobj", "obj"}), None)
         if obj is not None:
             return _phrase_words(obj)
+    return _subject_target(content)
+
+
+def _subject_target(content: Sequence[Token]) -> str:
     ids = {t.i for t in content}
     roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
     for root in roots:
@@ -508,10 +516,13 @@ def _continued_quotes(doc: Doc, atts: Sequence[RawAttribution], quotes: Sequence
         between = doc.text[last.content_end : q.start]
         if between.count("\n\n") > 1 or len(between) > 400:
             continue
+        words = _trim(list(span))
         extra.append(dataclasses.replace(
             last, kind="direct", content_start=q.start, content_end=q.end,
             content=doc.text[q.start : q.end].strip(), sentence_start=sent.start_char,
             sentence_end=span[-1].sent.end_char,
+            # what this quote is about and whether it is negative are its own, not the earlier quote's
+            target=_subject_target(words), negated=_content_negated(words),
         ))
     return extra
 

@@ -96,8 +96,8 @@ def test_cue_inside_a_quote_is_not_a_second_statement(stage: AttributionStage) -
          "We could not land in that fog"),
         ("\"I was fired because we lost six games,\" he said, \"and everyone at the club knows it.\"",
          "I was fired because we lost six games"),
-        ("“Every sample is tested before release,” the chief executive, Ann Ode, said, “so this claim is wrong.”",
-         "Every sample is tested before release"),
+        ("“Every sample is tested before release,” the chief executive, Ann Ode, said, "
+         "“so this claim is wrong.”", "Every sample is tested before release"),
     ],
 )
 def test_quote_split_by_its_attribution_is_reported_by_its_first_half(stage: AttributionStage, text: str,
@@ -132,3 +132,24 @@ def test_cue_inside_a_reported_quote_is_part_of_the_quote(stage: AttributionStag
 def test_cue_inside_an_unattributed_quote_still_counts(stage: AttributionStage) -> None:
     text = "Under the headline “Mayor denies he misled voters”, the paper ran a long story."
     assert [(s.cue, s.speaker_mention) for s in statements(stage, text)] == [("denies", "Mayor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Travellers accused the budget carrier Zentair of ignoring them.", "budget carrier zentair"),
+        ("Residents accused the mining company Ostrava Copper of polluting the river.",
+         "mining company ostrava copper"),
+        ("Residents accused the company, which runs the mine, of polluting the river.", "company"),
+    ],
+)
+def test_accusation_target_keeps_the_name_beside_its_noun(stage: AttributionStage, text: str, target: str) -> None:
+    (s,) = statements(stage, text)
+    assert s.target == target
+
+
+def test_continued_quote_has_its_own_target_and_negation(stage: AttributionStage) -> None:
+    text = "“I have never cheated,” he said. “The laboratory made a mistake with my sample.”"
+    first, second = statements(stage, text)
+    assert first.negated and not second.negated
+    assert second.target == "laboratory"
