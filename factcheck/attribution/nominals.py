@@ -46,7 +46,12 @@ _NAME_ENDINGS: dict[str, frozenset[str]] = {
 # Kinds that belong to a broader one.
 _BROADER: dict[str, str] = {"bank": "company", "airline": "company"}
 
-ORG_NOUNS = frozenset().union(*_KIND_NOUNS.values())
+# Public bodies: a nominal of these names one only by its own noun ("the commission").
+_PUBLIC_BODY_NOUNS = frozenset({"ministry", "department", "agency", "commission", "authority", "office",
+                                "bureau", "board", "government", "administration", "council", "police", "court",
+                                "parliament", "inspectorate", "prosecutor", "army", "military"})
+
+ORG_NOUNS = frozenset().union(*_KIND_NOUNS.values()) | _PUBLIC_BODY_NOUNS
 
 
 def _broaden(kinds: set[str]) -> set[str]:

@@ -139,3 +139,16 @@ def test_it_as_source_of_an_agentive_cue(stage: AttributionStage, text: str, cue
     s = last(stage, text)
     assert (s.cue, s.content) == (cue, content)
     assert s.speaker == statements(stage, text)[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The state Harbor Safety Commission fined the port. According to the commission’s filing, "
+         "the cranes failed twice.", "Harbor Safety Commission"),
+        ("The Department of Water Affairs visited the mine. A department spokeswoman said the tests were late.",
+         "Department of Water Affairs"),
+    ],
+)
+def test_public_body_behind_its_document_or_spokesperson(stage: AttributionStage, text: str, speaker: str) -> None:
+    assert last(stage, text).speaker == speaker
