@@ -87,10 +87,20 @@ def _is_alias(phrase: str, side: Side) -> bool:
     return text in side.aliases or f"the {text}" in side.aliases
 
 
+# "rejected the proposal / the idea / the demand" answers a call for something: "called for an inquiry",
+# "demanded that the ditches be blocked", "parents had proposed sharing the building".
+DEMAND_NOUNS = frozenset({"proposal", "proposals", "idea", "ideas", "plan", "plans", "demand", "demands", "call",
+                          "calls", "request", "requests", "suggestion", "suggestions", "bid"})
+DEMAND_CUES = frozenset({"call", "demand", "urge", "ask", "seek", "propose", "suggest", "request", "press"})
+
+
 def _refers_to(noun: str, stmt: Statement) -> bool:
     """Can "the <noun>" name what ``stmt`` said?"""
     cue = stmt.cue_lemma.split()[0] if stmt.cue_lemma else ""
     singular = noun[:-1] if noun.endswith("s") else noun
+    if noun in DEMAND_NOUNS and (stmt.stance == "demand" or cue in DEMAND_CUES
+                                 or re.search(r"\bpropos(?:ed|ing|al)\b", stmt.content)):
+        return True
     if cue in ANAPHORIC_NOUNS.get(noun, frozenset()) or singular in stmt.keywords or noun in stmt.keywords:
         return True
     if noun in FIGURE_NOUNS:
@@ -190,6 +200,7 @@ def find_candidates(
         if target is not None:
             anaphora[s.id] = target.id
     answered = _denials_answer(statements, sims, sides, config)
+    responses = _responses(statements, sims, sides, config)
     party_words = sides.name_words()
     out: list[CandidatePair] = []
     for i, a in enumerate(statements):
@@ -206,6 +217,8 @@ def find_candidates(
                     continue
             elif frozenset((a.id, b.id)) in answered:
                 link = answered[frozenset((a.id, b.id))]
+            elif (a.id, b.id) in responses:
+                link = "accused-responds"
             else:
                 link = _link(a, b, sim, shared, config, sides, party_words)
             on_topic = sim >= config.topic_similarity or (
@@ -229,6 +242,10 @@ def _denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Si
                   if j != i and not same_side(sides[c.id], sides[denial.id])
                   and accused_denies(denial, c, denial_side=sides[denial.id])]
         if not claims:
+            if denial.stance == "deny":
+                answered = _closest_claim(i, statements, sims, sides, config)
+                if answered is not None:
+                    links[frozenset((denial.id, answered.id))] = "denial-answers"
             continue
         best = max(sim for sim, _ in claims)
         explicit = denial.stance in NEGATIVE_STANCES
@@ -239,16 +256,51 @@ def _denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Si
     return links
 
 
+def _closest_claim(i: int, statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,
+                   config: PairingConfig) -> Statement | None:
+    """What a denial that names no accuser answers: "the company denied any exit had been locked" answers
+    the closest earlier claim of another side in meaning ("exits had been chained shut"), when close enough."""
+    denial = statements[i]
+    scored = [(float(sims[i, j]), c) for j, c in enumerate(statements[:i])
+              if c.stance in ANSWERABLE_STANCES and not c.negated and denial.start - c.end < MAX_BACK_REFERENCE_CHARS
+              and not same_side(sides[c.id], sides[denial.id])]
+    if not scored:
+        return None
+    sim, claim = max(scored, key=_by_similarity)
+    return claim if sim >= config.denial_similarity else None
+
+
+def _by_similarity(item: tuple[float, Statement]) -> float:
+    return item[0]
+
+
+def _responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,
+               config: PairingConfig) -> set[tuple[str, str]]:
+    """(claim, answer) pairs: a statement by the side an earlier claim accuses or names, on the same
+    specifics, answers the closest such claim in meaning (an answer answers one claim, not every claim
+    about its side)."""
+    links: set[tuple[str, str]] = set()
+    for j, b in enumerate(statements):
+        scored: list[tuple[float, str]] = []
+        for i, a in enumerate(statements[:j]):
+            if same_side(sides[a.id], sides[b.id]):
+                continue
+            sim = float(sims[i, j])
+            shared = set(a.keywords) & set(b.keywords)
+            same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
+            answer = accused_responds(b, a, response_side=sides[b.id])
+            # A party only named in the claim answers it on the same specifics in meaning, not just in words.
+            if answer == "accused" and same_specifics and sim >= config.min_link_similarity or (
+                    answer == "named" and sim >= config.response_similarity and not _plan(a) and not _plan(b)):
+                scored.append((sim, a.id))
+        if scored:
+            links.add((max(scored)[1], b.id))
+    return links
+
+
 def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig,
           sides: SideIndex, party_words: frozenset[str] = frozenset()) -> str:
     """Why two statements are about the same proposition, beyond topic overlap."""
-    same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
-    # ``b`` comes later: an answer follows what it answers.
-    answer = accused_responds(b, a, response_side=sides[b.id])
-    # A party only named in the claim answers it on the same specifics in meaning, not just in words.
-    if answer == "accused" and same_specifics and sim >= config.min_link_similarity or (
-            answer == "named" and sim >= config.response_similarity and not _plan(a) and not _plan(b)):
-        return "accused-responds"
     on_shared_topic = sim >= config.figure_similarity
     figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic else None
     # Money is too generic a unit to say two figures count the same thing without a shared word.

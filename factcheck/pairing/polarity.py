@@ -81,11 +81,21 @@ def _refusal(tokens: list[str], at: int) -> bool:
     return bool(following) and following[0].startswith(REFUSAL_STEMS)
 
 
+# A negated noun phrase ends at its first attachment: "no permit to alter drainage on the marsh" denies a
+# permit, not the marsh.
+_ATTACHMENTS = frozenset({"to", "of", "on", "in", "for", "at", "by", "with", "from", "about", "that", "which",
+                          "who", "because", "since", "until", "after", "before"})
+_DETERMINER_NEGATORS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor"})
+
+
 def _scope(tokens: list[str], at: int) -> set[int]:
-    """Positions of the content words a negator at ``at`` governs: the next few of its clause."""
+    """Positions of the content words a negator at ``at`` governs: the next few of its clause, and for
+    "no X" only the noun phrase X."""
     out: set[int] = set()
     i = at + 1
     while i < len(tokens) and len(out) < WORDS_AFTER:
+        if out and tokens[at] in _DETERMINER_NEGATORS and tokens[i] in _ATTACHMENTS:
+            break
         if tokens[i] not in _FUNCTION and tokens[i] not in NEGATORS:
             out.add(i)
         i += 1

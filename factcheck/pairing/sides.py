@@ -25,7 +25,7 @@ _WORD = re.compile(r"[a-z][a-z0-9-]*")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
 # "the company’s chief executive", "Ferrante's lawyer": an owner, then the speaker's role.
 _POSSESSIVE_OWNER = re.compile(r"(?P<owner>(?:\b(?:the|its|their)\s+)?[\w .-]{2,40}?)[’']s?\s+(?P<role>[\w -]{2,40})$")
-_POSSESSIVE_PRONOUN = re.compile(r"^(?:its|their)\s+(?P<role>[\w -]{2,40})$", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>its|their|his|her)\s+(?P<role>[\w -]{2,40})$", re.IGNORECASE)
 # "a spokeswoman for the airline", "the director of the institute", "an official at the ministry".
 _FOR_OWNER = re.compile(r"\b(?P<role>[a-z][\w -]{1,30}?)\s+(?:for|of|at|from)\s+(?P<owner>(?:the\s+)?[\w .-]{2,40})$",
                         re.IGNORECASE)
@@ -175,10 +175,13 @@ class SideIndex:
 
     def _owner(self, s: Statement, earlier: Sequence[Statement]) -> str | None:
         mention = s.speaker_mention.strip()
-        m = _POSSESSIVE_PRONOUN.match(mention)
+        m = _POSSESSIVE_PRONOUN.match(re.split(r",\s*", mention)[0].strip())
         if m and not set(_words(m.group("role"))) & OPPOSING_ROLES:
-            # "Its director, Tomas Reyes": the body the sentence before spoke of.
-            return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker), None)
+            role = set(_words(m.group("role")))
+            # "Its director, Tomas Reyes": the body the sentence before spoke of. "His lawyer" speaks for
+            # the person before; "his rival" or "her colleague" does not.
+            if m.group("pronoun").lower() in {"its", "their"} or role & REPRESENTING_ROLES:
+                return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker), None)
         for pattern in (_POSSESSIVE_OWNER, _FOR_OWNER, _ROLE_AFTER_OWNER):
             for part in re.split(r",\s*", mention):
                 m = pattern.search(part.strip())

@@ -77,8 +77,25 @@ def decide_relations(
             if pair is not None and (config.keep_all_relations or pair.relation in KEPT_RELATIONS):
                 pairs.append(pair)
         pairs.sort(key=_pair_order)
-        out.append(pairs)
+        out.append(_one_answer_per_negation(pairs, cands))
     return out
+
+
+def _one_answer_per_negation(pairs: list[Pair], cands: Sequence[CandidatePair]) -> list[Pair]:
+    """A flatly negative statement ("We have nothing to hide") answers one claim: the one NLI and topic
+    score highest. Explicit denials and the other links keep every pair."""
+    negating = {frozenset((c.a.id, c.b.id)): c.b.id if c.b.negated else c.a.id
+                for c in cands if c.link == "accused-negates"}
+    seen: set[str] = set()
+    kept: list[Pair] = []
+    for p in pairs:  # best first
+        who = negating.get(frozenset((p.a, p.b)))
+        if who is not None:
+            if who in seen:
+                continue
+            seen.add(who)
+        kept.append(p)
+    return kept
 
 
 def _pair_order(p: Pair) -> tuple[float, str, str]:

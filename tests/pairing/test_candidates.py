@@ -155,3 +155,21 @@ def test_a_plan_does_not_answer_a_claim_that_only_names_the_body() -> None:
     vec = unit([1, 0.1], [0, 1], [1, 0.4])
     links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, body, plan], vec, config=PairingConfig())}
     assert links.get(("s1", "s3"), "") != "accused-responds"
+
+
+def test_a_denial_naming_no_accuser_answers_the_closest_claim_of_another_side() -> None:
+    claim = stmt("s1", "Federated Workers", "emergency exits had been chained shut")
+    aside = stmt("s2", "Fire Service", "the blaze started in a storeroom", start=50)
+    denial = stmt("s3", "Castlemere Polymers", "any exit had been locked", stance="deny", start=100)
+    vec = unit([1, 0.3], [0, 1], [1, 0.2])
+    links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, aside, denial], vec,
+                                                               config=PairingConfig())}
+    assert links[("s1", "s3")] == "denial-answers"
+    assert links.get(("s2", "s3"), "") == ""
+
+
+def test_rejecting_the_proposal_answers_a_call_for_something() -> None:
+    call = stmt("s1", "Workers' union", "an inquiry led by workers' representatives", stance="demand",
+                cue_lemma="call for")
+    reject = stmt("s2", "Castlemere Polymers", "the proposal", stance="reject", cue_lemma="reject", start=80)
+    assert anaphoric_target(reject, [call]) == call

@@ -46,3 +46,9 @@ def test_ignored_words_never_conflict() -> None:
                                      "officials declined and did not explain the technical assistance"])
 def test_failing_to_speak_negates_nothing(refusal: str) -> None:
     assert polarity_conflict("the creation of a technical support group with assistance", refusal) is None
+
+
+def test_a_negated_noun_phrase_ends_at_its_attachment() -> None:
+    p = polarity("no permit to alter drainage on the marsh had been applied for")
+    assert p.negated == {"permit"}
+    assert polarity_conflict("ditches cut across the marsh", "no permit to alter drainage on the marsh") is None

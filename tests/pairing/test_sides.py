@@ -73,3 +73,14 @@ def test_named_in_content_by_name_surname_or_the_articles_own_phrase() -> None:
     assert named_in("night shifts on the hospital’s four surgical wards", index["s1"])
     assert named_in("Ferrante was dismissed for gross misconduct", index["s2"])
     assert not named_in("samples contained copper at four times the limit", index["s3"])
+
+
+@pytest.mark.parametrize(("mention", "on_side"), [
+    ("His lawyer, Miriam Achterberg", True),
+    ("Its director, Tomas Reyes", True),
+    ("His rival, Tom Lee", False),
+    ("Her neighbour, Ann Fry", False),
+])
+def test_a_possessive_pronoun_owner_is_the_speaker_before(mention: str, on_side: bool) -> None:
+    index = SideIndex([stmt("s1", "Luca Ferrante", "Luca Ferrante"), stmt("s2", "Someone", mention, start=60)])
+    assert same_side(index["s1"], index["s2"]) is on_side
