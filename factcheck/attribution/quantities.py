@@ -13,7 +13,12 @@ from spacy.tokens import Doc, Token
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100}
+          "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Nouns that count the same thing: "17 workers" and "nine employees", "168 pupils" and "241 children".
+_SAME_COUNT = {"employee": "worker", "staff": "worker", "staffer": "worker", "child": "pupil", "student": "pupil",
+               "kid": "pupil", "person": "people", "individual": "people", "resident": "people"}
 _NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?$")
 _YEARS = range(1900, 2100)
 MONEY_UNITS = frozenset({"$", "money", "euro", "dollar", "pound", "yen", "yuan", "franc", "rupee", "peso", "real",
@@ -42,7 +47,8 @@ def _unit(tok: Token, doc: Doc) -> str:
     while head.lower_ in _SCALE and head.head.i != head.i:
         head = head.head
     if tok.dep_ in {"nummod", "quantmod"} or head.pos_ in {"NOUN", "PROPN"}:
-        return head.lemma_.lower()
+        lemma = head.lemma_.lower()
+        return _SAME_COUNT.get(lemma, lemma)
     return ""
 
 
