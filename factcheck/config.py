@@ -31,9 +31,10 @@ class NLIModelConfig:
     device: str = "auto"
     precision: str = "auto"  # auto | fp32 | int8 | fp16 | bf16
     max_length: int = 256
-    max_tokens_per_batch: int = 4096
+    # CPU batches: about 1k tokens keep activations in L2 (faster than 4k on a 2-core AVX-512 CPU).
+    max_tokens_per_batch: int = 1024
     max_tokens_per_batch_gpu: int = 65536
-    max_batch_rows: int = 256
+    max_batch_rows: int = 64
     cache_path: str | None = None
     backend: str = "auto"  # auto | torch | onnx (ONNX Runtime, CPU only)
     threads: int = 0  # CPU threads for inference; 0 = one per usable core

@@ -185,6 +185,9 @@ class NLIEngine:
         on_gpu = self.device.startswith("cuda")
         self.max_tokens = config.max_tokens_per_batch_gpu if on_gpu else config.max_tokens_per_batch
         self.max_rows = config.max_batch_rows_gpu if on_gpu else config.max_batch_rows
+        # Rounded widths let torch reuse oneDNN primitives and GPU kernels built per shape; ONNX Runtime's MLAS
+        # kernels are shape-agnostic, so there padding would only add work.
+        self.pad_multiple = 1 if self.backend == "onnx" else config.pad_multiple
         # fp32 keeps the historical key; other precisions give other probabilities, so they get their own.
         key = f"{self.ref.id}@{self.ref.revision}" + ("" if self.precision == "fp32" else f":{self.precision}")
         self.cache = NLICache(config.cache_path, model_key=key) if config.cache_path else None
@@ -268,7 +271,7 @@ class NLIEngine:
     def iter_batches(self, encoded: Sequence[Encoded]) -> Iterator[tuple[Batch, np.ndarray]]:
         lengths = [len(e) for e in encoded]
         for batch in plan_batches(lengths, max_tokens=self.max_tokens, max_rows=self.max_rows,
-                                  pad_multiple=self.config.pad_multiple):
+                                  pad_multiple=self.pad_multiple):
             self.stats["batches"] += 1
             self.stats["forward_rows"] += len(batch.indices)
             yield batch, self._forward(self.collate(encoded, batch))

@@ -6,6 +6,13 @@ writes ``fast_path.json`` next to the model. ``precision = "auto"`` on the CPU
 then takes the fastest path whose label agreement with fp32 meets the bar,
 but only for the very weights that were measured (their sha256) and on a CPU
 with the instruction sets the measurement had.
+
+The file holds one record per kind of CPU (``{"records": [...]}``), so that a
+model measured on an AMX machine and on an AVX-512 one takes each machine's own
+fast path; a CPU takes the record whose instruction sets are the largest subset
+of its own. A measurement replaces the record of the same instruction sets and
+drops records of other weights. A file holding one bare record (the format
+before several CPUs) still reads as that record.
 """
 
 from __future__ import annotations
@@ -113,38 +120,67 @@ def record_path(model_dir: str | Path) -> Path:
     return Path(model_dir) / FAST_PATH_FILE
 
 
+def load_records(model_dir: str | Path) -> list[FastPathRecord]:
+    """Every readable record next to a local model (none when there is no file or it cannot be read)."""
+    path = record_path(model_dir)
+    if not path.is_file():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as err:
+        log.warning("%s: ignored, cannot be read (%s)", path, err)
+        return []
+    items = data["records"] if isinstance(data, dict) and "records" in data else [data]
+    records = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            records.append(FastPathRecord.from_dict(item))
+        except (KeyError, TypeError, AttributeError) as err:
+            log.warning("%s: a record ignored, cannot be read (%s)", path, err)
+    return records
+
+
+def best_record(records: list[FastPathRecord] | tuple[FastPathRecord, ...],
+                flags: tuple[str, ...] | list[str]) -> FastPathRecord | None:
+    """The record whose instruction sets this CPU has, the most specific one (most instruction sets) first."""
+    have = set(flags)
+    fits = [r for r in records if set(r.cpu_flags) <= have]
+    return max(fits, key=lambda r: len(set(r.cpu_flags))) if fits else None
+
+
 def save_record(model_dir: str | Path, record: FastPathRecord) -> Path:
+    """Add ``record`` to the file, replacing the one of the same instruction sets and those of other weights."""
+    kept = [r for r in load_records(model_dir)
+            if r.weights_sha256 == record.weights_sha256 and set(r.cpu_flags) != set(record.cpu_flags)]
+    records = [*kept, record]
     path = record_path(model_dir)
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(record.to_json(), encoding="utf-8")
+    body = {"records": [dataclasses.asdict(r) for r in records]}
+    tmp.write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
     tmp.replace(path)
     return path
 
 
-def load_record(model_dir: str | Path) -> FastPathRecord | None:
-    """The record next to a local model, or None when there is none or it cannot be read."""
-    path = record_path(model_dir)
-    if not path.is_file():
-        return None
-    try:
-        return FastPathRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, KeyError, TypeError) as err:
-        log.warning("%s: ignored, cannot be read (%s)", path, err)
-        return None
+def load_record(model_dir: str | Path, flags: tuple[str, ...] | None = None) -> FastPathRecord | None:
+    """The record for a CPU with ``flags`` (default: this one), whatever weights it was measured on."""
+    return best_record(load_records(model_dir), cpu_flags() if flags is None else flags)
 
 
 def applicable_record(model_dir: str | Path) -> FastPathRecord | None:
-    """The record, when it was measured on these weights and this CPU has its instruction sets."""
+    """The record measured on these weights on a CPU with this CPU's instruction sets (the most specific one)."""
     if not Path(model_dir).is_dir():
         return None
-    record = load_record(model_dir)
-    if record is None:
+    records = load_records(model_dir)
+    if not records:
         return None
-    if record.weights_sha256 != weights_digest(model_dir):
+    digest = weights_digest(model_dir)
+    mine = [r for r in records if r.weights_sha256 == digest]
+    if not mine:
         log.info("%s: measured on other weights; CPU inference stays fp32", record_path(model_dir))
         return None
-    missing = set(record.cpu_flags) - set(cpu_flags())
-    if missing:
+    flags = cpu_flags()
+    record = best_record(mine, flags)
+    if record is None:
+        missing = min((set(r.cpu_flags) - set(flags) for r in mine), key=len)
         log.info("%s: this CPU lacks %s; CPU inference stays fp32", record_path(model_dir), ", ".join(sorted(missing)))
-        return None
     return record

@@ -23,10 +23,13 @@ import numpy as np
 from factcheck.errors import ModelLoadError
 from factcheck.nli.labels import canonical_label_map
 from factcheck.nli.loading import ModelRef
+from factcheck.nli.torch_backend import logits_module
 
 log = logging.getLogger(__name__)
 
 ONNX_PRECISIONS = ("fp32", "int8")
+# Part of an export's name: raised whenever the exported graph changes (2: the last layer computes [CLS] only).
+GRAPH_VERSION = 2
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 # Model types whose graphs ONNX Runtime's transformer optimizer knows how to fuse.
 _FUSABLE = {"bert": "bert", "roberta": "bert", "distilbert": "bert", "xlm-roberta": "bert", "electra": "bert"}
@@ -53,20 +56,26 @@ def export_name(digest: str, precision: str) -> str:
     import torch
 
     versions = f"torch{torch.__version__.split('+')[0]}-ort{onnxruntime.__version__}"
-    return f"{digest[:20]}-{versions}-{precision}.onnx"
+    return f"{digest[:20]}-{versions}-g{GRAPH_VERSION}-{precision}.onnx"
 
 
 def _probability_module(model: Any, input_names: tuple[str, ...]) -> Any:
-    """The classifier wrapped so the exported graph takes positional inputs and returns float32 probabilities."""
+    """The classifier wrapped so the exported graph takes positional inputs and returns float32 probabilities.
+
+    BERT classifiers go through ``LeanBertClassifier`` (the last layer computes the [CLS] row only) with plain
+    MatMul/Softmax attention.
+    """
     import torch
+
+    logits_of = logits_module(model, attention="eager")
 
     class ProbabilityHead(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.model = model
+            self.logits_of = logits_of
 
         def forward(self, *args: torch.Tensor) -> torch.Tensor:
-            logits = self.model(**dict(zip(input_names, args, strict=True))).logits
+            logits = self.logits_of(**dict(zip(input_names, args, strict=True)))
             return torch.softmax(logits.float(), dim=-1)
 
     return ProbabilityHead().eval()

@@ -98,8 +98,11 @@ def test_agreement_records_the_fast_path_next_to_the_model(tiny_nli_model: Path,
     assert reference["label_agreement"] == 1.0
     chosen = next(p for p in paths["paths"] if (p["backend"], p["precision"]) == (paths["backend"], paths["precision"]))
     assert chosen["label_agreement"] >= paths["bar"]
-    recorded = json.loads((tiny_nli_model / "fast_path.json").read_text(encoding="utf-8"))
-    assert (recorded["backend"], recorded["precision"]) == (paths["backend"], paths["precision"])
+    from factcheck.nli.fast_path import cpu_flags, load_records
+
+    (recorded,) = load_records(tiny_nli_model)
+    assert (recorded.backend, recorded.precision) == (paths["backend"], paths["precision"])
+    assert recorded.cpu_flags == cpu_flags()
 
     from factcheck.config import NLIModelConfig
     from factcheck.nli.engine import NLIEngine

@@ -173,6 +173,57 @@ def test_engine_auto_follows_a_record_only_for_the_measured_weights(make_tiny_mo
     assert NLIEngine(NLIModelConfig(model=str(path), device="cpu")).precision == "fp32"
 
 
+AMX = ("avx2", "avx512f", "avx512_vnni", "avx512_bf16", "amx_bf16", "amx_int8")
+ZEN = ("avx2", "avx512f", "avx512_vnni", "avx512_bf16")
+
+
+def test_one_record_per_kind_of_cpu(make_tiny_model, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import factcheck.nli.fast_path as fp
+
+    path = make_tiny_model({0: "entailment", 1: "neutral", 2: "contradiction"})
+    digest = fp.weights_digest(path)
+    base = dataclasses.replace(_record(MEASURED, backend="torch", precision="bf16"), weights_sha256=digest)
+    amx = dataclasses.replace(base, cpu_flags=AMX)
+    zen = dataclasses.replace(base, cpu_flags=ZEN, backend="onnx", precision="fp32")
+    # The format before several CPUs: one bare record still reads.
+    fp.record_path(path).write_text(amx.to_json(), encoding="utf-8")
+    assert fp.load_records(path) == [amx]
+    fp.save_record(path, zen)
+    assert json.loads(fp.record_path(path).read_text(encoding="utf-8"))["records"][0]["cpu_flags"] == list(AMX)
+    assert fp.load_records(path) == [amx, zen]
+    # Each CPU takes its own record: the most specific one whose instruction sets it has.
+    monkeypatch.setattr(fp, "cpu_flags", lambda: ZEN)
+    assert fp.applicable_record(path) == zen
+    monkeypatch.setattr(fp, "cpu_flags", lambda: (*AMX, "avx_vnni"))
+    assert fp.applicable_record(path) == amx
+    monkeypatch.setattr(fp, "cpu_flags", lambda: ("avx2",))
+    assert fp.applicable_record(path) is None
+    assert fp.load_record(path, flags=ZEN) == zen
+    # A new measurement on the same kind of CPU replaces that record only.
+    faster = dataclasses.replace(zen, backend="torch", precision="bf16")
+    fp.save_record(path, faster)
+    assert fp.load_records(path) == [amx, faster]
+    # Other weights: the records of the old ones go.
+    other = dataclasses.replace(zen, weights_sha256="f" * 64)
+    fp.save_record(path, other)
+    assert fp.load_records(path) == [other]
+    monkeypatch.setattr(fp, "cpu_flags", lambda: ZEN)
+    assert fp.applicable_record(path) is None
+
+
+def test_unreadable_records_are_ignored(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import factcheck.nli.fast_path as fp
+
+    assert fp.load_records(tmp_path) == []
+    fp.record_path(tmp_path).write_text("{not json", encoding="utf-8")
+    assert fp.load_records(tmp_path) == []
+    good = _record(MEASURED, backend="torch", precision="bf16")
+    fp.record_path(tmp_path).write_text('{"records": [{"model_id": "m"}, ' + good.to_json() + "]}", encoding="utf-8")
+    assert fp.load_records(tmp_path) == [good]
+
+
 def test_engine_threads_follow_the_config(make_tiny_model) -> None:  # type: ignore[no-untyped-def]
     import torch
 
@@ -184,6 +235,53 @@ def test_engine_threads_follow_the_config(make_tiny_model) -> None:  # type: ign
         assert torch.get_num_threads() == 1
     finally:
         torch.set_num_threads(before)
+
+
+# -- the lean BERT forward ----------------------------------------------------
+
+@pytest.mark.parametrize("attention", ["sdpa", "eager"])
+def test_lean_forward_gives_the_model_logits(make_tiny_model, attention: str) -> None:  # type: ignore[no-untyped-def]
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from factcheck.nli.torch_backend import logits_module
+
+    path = make_tiny_model({0: "entailment", 1: "neutral", 2: "contradiction"})
+    model = AutoModelForSequenceClassification.from_pretrained(path).eval()
+    with torch.no_grad():
+        torch.manual_seed(3)
+        model.classifier.weight.normal_(0, 1.0)
+    tok = AutoTokenizer.from_pretrained(path)
+    enc = tok([p for p, _ in PAIRS], [h for _, h in PAIRS], padding=True, return_tensors="pt")
+    lean = logits_module(model, attention=attention)
+    assert type(lean).__name__ == "LeanBertClassifier"
+    with torch.inference_mode():
+        want = model(**enc).logits
+        got = lean(**enc)
+        # Without token types, as for models that have none.
+        plain = {k: v for k, v in enc.items() if k != "token_type_ids"}
+        assert torch.allclose(lean(**plain), model(**plain).logits, atol=1e-5)
+    assert torch.allclose(got, want, atol=1e-5)
+    assert not torch.allclose(want[0], want[1], atol=1e-3), "the test needs outputs that differ per input"
+
+
+def test_models_the_lean_forward_does_not_know_run_as_they_are(make_tiny_model) -> None:  # type: ignore[no-untyped-def]
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    from factcheck.nli.torch_backend import lean_supported, logits_module
+
+    path = make_tiny_model({0: "entailment", 1: "neutral", 2: "contradiction"})
+    model = AutoModelForSequenceClassification.from_pretrained(path).eval()
+    assert lean_supported(model)
+    model.config.position_embedding_type = "relative_key"
+    assert not lean_supported(model)
+    model.config.position_embedding_type = "absolute"
+    assert type(logits_module(model, lean=False)).__name__ == "Logits"
+    ids = torch.tensor([[101, 2023, 102]])
+    with torch.inference_mode():
+        out = logits_module(model, lean=False)(input_ids=ids, attention_mask=torch.ones_like(ids))
+    assert out.shape == (1, 3)
 
 
 # -- backend parity with the shipped model -----------------------------------
