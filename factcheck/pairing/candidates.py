@@ -241,11 +241,13 @@ def _denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Si
         claims = [(float(sims[i, j]), c) for j, c in enumerate(statements)
                   if j != i and not same_side(sides[c.id], sides[denial.id])
                   and accused_denies(denial, c, denial_side=sides[denial.id])]
+        if denial.stance == "deny":
+            # A denial answers an earlier accusation of its side; with none, the closest claim before it.
+            answered = None if any(c.start < denial.start for _, c in claims) else _closest_claim(
+                i, statements, sims, sides, config)
+            if answered is not None:
+                links[frozenset((denial.id, answered.id))] = "denial-answers"
         if not claims:
-            if denial.stance == "deny":
-                answered = _closest_claim(i, statements, sims, sides, config)
-                if answered is not None:
-                    links[frozenset((denial.id, answered.id))] = "denial-answers"
             continue
         best = max(sim for sim, _ in claims)
         explicit = denial.stance in NEGATIVE_STANCES
@@ -262,8 +264,8 @@ def _closest_claim(i: int, statements: Sequence[Statement], sims: np.ndarray, si
     the closest earlier claim of another side in meaning ("exits had been chained shut"), when close enough."""
     denial = statements[i]
     scored = [(float(sims[i, j]), c) for j, c in enumerate(statements[:i])
-              if c.stance in ANSWERABLE_STANCES and not c.negated and denial.start - c.end < MAX_BACK_REFERENCE_CHARS
-              and not same_side(sides[c.id], sides[denial.id])]
+              if c.stance in ANSWERABLE_STANCES and not c.negated and not _plan(c)
+              and denial.start - c.end < MAX_BACK_REFERENCE_CHARS and not same_side(sides[c.id], sides[denial.id])]
     if not scored:
         return None
     sim, claim = max(scored, key=_by_similarity)
