@@ -20,7 +20,7 @@ import numpy as np
 from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
-from factcheck.pairing.polarity import polarity_conflict
+from factcheck.pairing.polarity import opposite_polarity
 from factcheck.pairing.sides import Side, SideIndex, named_in, names_side, same_side
 from factcheck.records import CandidatePair, Statement
 
@@ -310,7 +310,7 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
         return "conflicting-figures"
     if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
         return "opposite-directions"
-    if _opposite_polarity(a, b, party_words):
+    if _opposite_polarity(a, b, party_words, bool(shared)):
         return "opposite-polarity"
     return ""
 
@@ -319,10 +319,10 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
 NEGATING_STANCES = frozenset({"assert", "deny", "reject"})
 
 
-def _opposite_polarity(a: Statement, b: Statement, party_words: frozenset[str]) -> bool:
+def _opposite_polarity(a: Statement, b: Statement, party_words: frozenset[str], shared_subject: bool) -> bool:
     """One side negates a word the other affirms; the sides' own names are no such word ("Nobody from
     Corvane called me" denies no statement about Corvane)."""
-    found = polarity_conflict(a.content, b.content, ignore=party_words)
+    found = opposite_polarity(a.content, b.content, shared_subject=shared_subject, ignore=party_words)
     if found is None:
         return False
     negating, other = (b, a) if found[1] == "b" else (a, b)

@@ -119,3 +119,28 @@ def polarity_conflict(a: str, b: str, *, ignore: frozenset[str] = frozenset()) -
             if any(_same_term(term, other) for other in affirmed):
                 return term, side
     return None
+
+
+# "Those ditches were cleared, not dug": a reply that corrects how the other side described the same thing.
+_CORRECTION = re.compile(r"\b(?:were|was|is|are|had been|has been|have been)\s+(?:\w+\s+)?(\w+),?\s+not\s+(\w+)\b",
+                         re.IGNORECASE)
+
+
+def correction(text: str) -> tuple[str, str] | None:
+    """The word a contrastive correction puts in place ("cleared") and the one it rejects ("dug")."""
+    m = _CORRECTION.search(text)
+    return (m.group(1).lower(), m.group(2).lower()) if m else None
+
+
+def opposite_polarity(a: str, b: str, *, shared_subject: bool,
+                      ignore: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The word on which two texts take opposite polarity, and which text negates it ("a" or "b"): a word
+    one negates and the other affirms, or, about a shared subject, a correction ("cleared, not dug")."""
+    found = polarity_conflict(a, b, ignore=ignore)
+    if found is not None or not shared_subject:
+        return found
+    for text, side in ((b, "b"), (a, "a")):
+        corrected = correction(text)
+        if corrected is not None:
+            return corrected[1], side
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.attribution.quantities import conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
-from factcheck.pairing.polarity import polarity_conflict
+from factcheck.pairing.polarity import opposite_polarity
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
 from factcheck.records import CandidatePair, NLIResult, Pair, Relation
 
@@ -59,7 +59,8 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         words = opposite_directions(a.content, b.content) or ("", "")
         reason = f"opposite claims on the same figure: '{words[0]}' ({a.speaker}) vs '{words[1]}' ({b.speaker})"
     elif cand.link == "opposite-polarity":
-        term, negating = polarity_conflict(a.content, b.content) or ("", "b")
+        found = opposite_polarity(a.content, b.content, shared_subject=bool(cand.shared_terms))
+        term, negating = found or ("", "b")
         negative, other = (b, a) if negating == "b" else (a, b)
         if cand.topic_score >= config.polarity_similarity or contra >= config.contradiction_threshold:
             relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
@@ -94,7 +95,10 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
     elif not _negative(a.stance):
         # Two assertions: NLI's contradiction counts only when they are about the same thing. A shared name
         # with loose similarity (the looser candidate rule) makes NLI call unrelated claims contradictory.
-        if contra >= config.contradiction_threshold and cand.topic_score >= config.topic_similarity:
+        # Sharing two content words stands in for some of the similarity ("lines had run" / "trams had run").
+        same_topic = cand.topic_score >= config.topic_similarity or (
+            len(cand.shared_terms) >= 2 and cand.topic_score >= config.response_similarity)
+        if contra >= config.contradiction_threshold and same_topic:
             relation, score, reason = "contradiction", contra, "NLI: the contents contradict"
         elif entail >= config.support_threshold:
             relation, score, reason = "support", entail, "NLI: one content entails the other"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.pairing.polarity import polarity, polarity_conflict
+from factcheck.pairing.polarity import opposite_polarity, polarity, polarity_conflict
 
 
 @pytest.mark.parametrize(("a", "b", "term", "negating"), [
@@ -52,3 +52,9 @@ def test_a_negated_noun_phrase_ends_at_its_attachment() -> None:
     p = polarity("no permit to alter drainage on the marsh had been applied for")
     assert p.negated == {"permit"}
     assert polarity_conflict("ditches cut across the marsh", "no permit to alter drainage on the marsh") is None
+
+
+def test_a_correction_about_a_shared_subject_takes_the_opposite_polarity() -> None:
+    a, b = "new ditches cut across the marsh in February", "Those ditches were cleared, not dug"
+    assert opposite_polarity(a, b, shared_subject=True) == ("dug", "b")
+    assert opposite_polarity(a, b, shared_subject=False) is None
