@@ -58,13 +58,13 @@ def anaphoric_target(stmt: Statement, earlier: Sequence[Statement],
     offer"), figures ("the figures"), an accusation ("that characterization").
     "This does not meet our demand" answers the latest announced measure.
     """
-    if stmt.stance not in NEGATIVE_STANCES:
-        return None
     index = sides or SideIndex([*earlier, stmt])
     own = index[stmt.id]
     recent = [s for s in reversed(earlier)
               if not same_side(index[s.id], own) and stmt.start - s.end < MAX_BACK_REFERENCE_CHARS]
     content = stmt.content.strip()
+    if stmt.stance not in NEGATIVE_STANCES:
+        return _dismissed(content, recent, index)
     m = _ANAPHOR.match(content)
     if m and len(content.split()) <= MAX_ANAPHOR_WORDS:
         owner, noun = m.group("owner"), m.group("noun").lower()
@@ -80,6 +80,23 @@ def anaphoric_target(stmt: Statement, earlier: Sequence[Statement],
     if REJECTING_CONTENT.match(content):
         return next((s for s in recent if s.cue_lemma.split()[0] in PROPOSAL_CUES), None)
     return None
+
+
+# "The figures the superintendent read out tonight are simply not true": a definite thing called false.
+_DISMISSAL = re.compile(r"^(?:the|these|those|this|that|their|his|her|its)\s+(?:\w+\s+)??(?P<noun>\w+)\b"
+                        r"(?P<rest>.{0,120}?)\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not true|untrue|wrong|false|"
+                        r"not accurate|inaccurate|nonsense|misleading|invented|made up|fabricated)\b", re.IGNORECASE)
+
+
+def _dismissed(content: str, recent: Sequence[Statement], index: SideIndex) -> Statement | None:
+    """What a statement that calls a definite thing false refers back to: the latest statement of the side
+    it names ("the superintendent") that the noun can name ("the figures")."""
+    m = _DISMISSAL.match(content)
+    if m is None:
+        return None
+    noun, named = m.group("noun").lower(), m.group("rest")
+    pool = [s for s in recent if named_in(named, index[s.id])]
+    return next((s for s in pool if _refers_to(noun, s)), None)
 
 
 def _is_alias(phrase: str, side: Side) -> bool:

@@ -257,6 +257,9 @@ def named_in(text: str, side: Side) -> bool:
         # A surname alone ("Ferrante was dismissed"), written as a name, not as a common word ("copper").
         if last[:1].isupper() and re.search(rf"\b{re.escape(last)}\b", text):
             return True
+    titles = {_words(n)[0] for n in side.names if len(_words(n)) >= 3}  # "Superintendent Carol Fenwick"
+    if any(f" the {kind} " in lowered for kind in side.kinds | titles if kind not in _PLAIN):
+        return True  # "the superintendent", for Superintendent Carla Fenwick
     return any(f" {' '.join(_words(alias))} " in lowered for alias in side.aliases)
 
 

@@ -173,3 +173,16 @@ def test_rejecting_the_proposal_answers_a_call_for_something() -> None:
                 cue_lemma="call for")
     reject = stmt("s2", "Castlemere Polymers", "the proposal", stance="reject", cue_lemma="reject", start=80)
     assert anaphoric_target(reject, [call]) == call
+
+
+def test_calling_the_other_sides_figures_false_refers_back_to_them() -> None:
+    figures = dataclasses.replace(
+        stmt("s1", "Carla Fenwick", "enrolment had fallen to 168 pupils"), quantities=((168.0, "pupil"),),
+        speaker_mention="Superintendent Carla Fenwick")
+    other = stmt("s2", "Parents group", "the school is loved", start=60)
+    dismissal = dataclasses.replace(
+        stmt("s3", "Parents group", "The figures the superintendent read out tonight are simply not true",
+             start=120), negated=True)
+    assert anaphoric_target(dismissal, [figures, other]) == figures
+    plain = stmt("s4", "Parents group", "The figures the superintendent read out tonight are encouraging", start=120)
+    assert anaphoric_target(plain, [figures, other]) is None
