@@ -270,6 +270,9 @@ def _denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Si
         explicit = denial.stance in NEGATIVE_STANCES
         for sim, claim in claims:
             # A negative statement's links are confirmed by NLI later, so it may answer any of the claims.
+            # A claim reported after the denial must be close in meaning: answers usually follow claims.
+            if claim.start > denial.start and sim < config.response_similarity:
+                continue
             if sim == best or sim >= config.response_similarity or not explicit:
                 links[frozenset((denial.id, claim.id))] = "accused-denies" if explicit else "accused-negates"
     return links
@@ -347,7 +350,7 @@ def _opposite_polarity(a: Statement, b: Statement, party_words: frozenset[str], 
 
 
 # "it would recruit 60 nurses", "will examine the explanation": a plan answers no claim, and is none.
-_PLAN = re.compile(r"^(?:\w+\s+){0,3}?(?:would|will|plans? to|intends? to|is going to)\s+(?!not\b)", re.IGNORECASE)
+_PLAN = re.compile(r"^(?:\w+\s+){0,5}?(?:would|will|plans? to|intends? to|is going to)\s+(?!not\b)", re.IGNORECASE)
 
 
 def _plan(stmt: Statement) -> bool:

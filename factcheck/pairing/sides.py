@@ -255,7 +255,9 @@ def named_in(text: str, side: Side) -> bool:
             return True
         last = name.split()[-1] if len(name.split()) >= 2 else ""
         # A surname alone ("Ferrante was dismissed"), written as a name, not as a common word ("copper").
-        if last[:1].isupper() and re.search(rf"\b{re.escape(last)}\b", text):
+        # Not a place: "spending more per child at Millbrook" does not name Save Millbrook.
+        if last[:1].isupper() and re.search(rf"(?<!\bat )(?<!\bin )(?<!\bof )(?<!\bfrom )(?<!\bnear )"
+                                            rf"(?<!\bto )\b{re.escape(last)}\b(?! [A-Z])", text):
             return True
     titles = {_words(n)[0] for n in side.names if len(_words(n)) >= 3}  # "Superintendent Carol Fenwick"
     if any(f" the {kind} " in lowered for kind in side.kinds | titles if kind not in _PLAIN):

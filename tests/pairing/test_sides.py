@@ -84,3 +84,9 @@ def test_named_in_content_by_name_surname_or_the_articles_own_phrase() -> None:
 def test_a_possessive_pronoun_owner_is_the_speaker_before(mention: str, on_side: bool) -> None:
     index = SideIndex([stmt("s1", "Luca Ferrante", "Luca Ferrante"), stmt("s2", "Someone", mention, start=60)])
     assert same_side(index["s1"], index["s2"]) is on_side
+
+
+def test_a_place_name_inside_a_claim_does_not_name_a_group_called_after_it() -> None:
+    index = SideIndex([stmt("s1", "Save Millbrook", "A parents’ group, Save Millbrook")])
+    assert not named_in("We are spending more per child at Millbrook than at any other school", index["s1"])
+    assert not named_in("Millbrook Elementary will close", index["s1"])
