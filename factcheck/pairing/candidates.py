@@ -49,14 +49,23 @@ def speaker_key(name: str) -> str:
 
 def anaphoric_target(stmt: Statement, earlier: Sequence[Statement],
                      sides: SideIndex | None = None) -> Statement | None:
-    """The earlier statement a rejection refers back to, if any.
+    """The earlier statement a rejection refers back to, if any (the latest, when it refers to several)."""
+    found = back_references(stmt, earlier, sides)
+    return found[0] if found else None
+
+
+def back_references(stmt: Statement, earlier: Sequence[Statement],
+                    sides: SideIndex | None = None) -> tuple[Statement, ...]:
+    """The earlier statements a rejection refers back to, latest first.
 
     The rejected thing is a short definite phrase: its owner names the speaker
     or the side it speaks for ("the lawyer's account", "the company's
     explanation" given by its chief executive), or its noun names what was
     said: a cue ("the announcement"), a word of the content ("the voucher
     offer"), figures ("the figures"), an accusation ("that characterization").
-    "This does not meet our demand" answers the latest announced measure.
+    An owner's account is everything the owner said of it: the last two of
+    its statements. "This does not meet our demand" answers the latest
+    announced measure.
     """
     index = sides or SideIndex([*earlier, stmt])
     own = index[stmt.id]
@@ -64,7 +73,8 @@ def anaphoric_target(stmt: Statement, earlier: Sequence[Statement],
               if not same_side(index[s.id], own) and stmt.start - s.end < MAX_BACK_REFERENCE_CHARS]
     content = stmt.content.strip()
     if stmt.stance not in NEGATIVE_STANCES:
-        return _dismissed(content, recent, index)
+        dismissed = _dismissed(content, recent, index)
+        return (dismissed,) if dismissed is not None else ()
     m = _ANAPHOR.match(content)
     if m and len(content.split()) <= MAX_ANAPHOR_WORDS:
         owner, noun = m.group("owner"), m.group("noun").lower()
@@ -72,14 +82,30 @@ def anaphoric_target(stmt: Statement, earlier: Sequence[Statement],
         if owner:
             by_owner = [s for s in recent if names_side(owner, index[s.id]) or _is_alias(owner, index[s.id])]
             pool = by_owner or recent
-        found = next((s for s in pool if _refers_to(noun, s)), None)
+        if owner and pool is not recent and noun in ACCOUNT_NOUNS:
+            return tuple(pool[:MAX_ACCOUNT_STATEMENTS])
+        found = _first_referred(noun, pool)
         if found is not None:
-            return found
+            return (found,)
         if pool and (noun in ACCOUNT_NOUNS or (owner and pool is not recent)):
-            return pool[0]
+            return (pool[0],)
     if REJECTING_CONTENT.match(content):
-        return next((s for s in recent if s.cue_lemma.split()[0] in PROPOSAL_CUES), None)
-    return None
+        proposal = next((s for s in recent if s.cue_lemma.split()[0] in PROPOSAL_CUES), None)
+        return (proposal,) if proposal is not None else ()
+    return ()
+
+
+MAX_ACCOUNT_STATEMENTS = 2
+MIN_FIGURES_FOR_PLURAL = 2
+
+
+def _first_referred(noun: str, pool: Sequence[Statement]) -> Statement | None:
+    """The latest statement "the <noun>" can name; "the figures" prefers one that gives several."""
+    if noun in FIGURE_NOUNS and noun.endswith("s"):
+        several = next((s for s in pool if len(s.quantities) >= MIN_FIGURES_FOR_PLURAL), None)
+        if several is not None:
+            return several
+    return next((s for s in pool if _refers_to(noun, s)), None)
 
 
 # "The figures the superintendent read out tonight are simply not true": a definite thing called false.
@@ -211,11 +237,11 @@ def find_candidates(
     """Candidate pairs of one article, ``a`` always the earlier statement."""
     sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0))
     sides = SideIndex(statements)
-    anaphora: dict[str, str] = {}
+    anaphora: dict[str, set[str]] = {}
     for i, s in enumerate(statements):
-        target = anaphoric_target(s, statements[:i], sides)
-        if target is not None:
-            anaphora[s.id] = target.id
+        targets = back_references(s, statements[:i], sides)
+        if targets:
+            anaphora[s.id] = {t.id for t in targets}
     answered = _denials_answer(statements, sims, sides, config)
     responses = _responses(statements, sims, sides, config)
     party_words = sides.name_words()
@@ -229,7 +255,7 @@ def find_candidates(
             shared = tuple(sorted(set(a.keywords) & set(b.keywords)))
             if b.id in anaphora:
                 # A rejection of a definite thing answers that thing only.
-                link = "back-reference" if anaphora[b.id] == a.id else ""
+                link = "back-reference" if a.id in anaphora[b.id] else ""
                 if not link:
                     continue
             elif frozenset((a.id, b.id)) in answered:
@@ -312,12 +338,25 @@ def _responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideInd
             same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
             answer = accused_responds(b, a, response_side=sides[b.id])
             # A party only named in the claim answers it on the same specifics in meaning, not just in words.
-            if answer == "accused" and same_specifics and sim >= config.min_link_similarity or (
-                    answer == "named" and sim >= config.response_similarity and not _plan(a) and not _plan(b)):
-                scored.append((sim, a.id))
+            if answer == "accused" and same_specifics and sim >= config.min_link_similarity:
+                scored.append((1, sim, a.id))
+            elif answer == "named" and sim >= config.response_similarity and not _plan(a) and not _plan(b) \
+                    and named_in(_subject_part(a.content), sides[b.id]):
+                scored.append((0, sim, a.id))
         if scored:
-            links.add((max(scored)[1], b.id))
+            # An answer answers a claim against its side before one that only names it.
+            links.add((max(scored)[2], b.id))
     return links
+
+
+# The part of a content before its first auxiliary: roughly its subject ("night shifts on the hospital's
+# wards ran ..."), where a claim names what it is about, unlike "it had received complaints about the airline".
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|would|will|could|should|did|does|do)\b", re.IGNORECASE)
+
+
+def _subject_part(content: str) -> str:
+    m = _AUXILIARY.search(content)
+    return content[: m.start()] if m else content
 
 
 def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig,

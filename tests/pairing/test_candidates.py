@@ -5,7 +5,7 @@ import dataclasses
 import numpy as np
 
 from factcheck.config import PairingConfig
-from factcheck.pairing.candidates import accused_denies, anaphoric_target, find_candidates
+from factcheck.pairing.candidates import accused_denies, anaphoric_target, back_references, find_candidates
 from factcheck.records import Statement
 
 
@@ -186,3 +186,32 @@ def test_calling_the_other_sides_figures_false_refers_back_to_them() -> None:
     assert anaphoric_target(dismissal, [figures, other]) == figures
     plain = stmt("s4", "Parents group", "The figures the superintendent read out tonight are encouraging", start=120)
     assert anaphoric_target(plain, [figures, other]) is None
+
+
+def test_an_owners_account_is_what_the_owner_said_of_it() -> None:
+    first = stmt("s1", "Miriam Achterberg", "the meeting had been approved in advance")
+    second = stmt("s2", "Miriam Achterberg", "the case was a story written after the fact", start=60)
+    reject = stmt("s3", "Rivermouth Athletic", "the lawyer's account", stance="reject", cue_lemma="reject", start=120)
+    first = dataclasses.replace(first, speaker_mention="His lawyer, Miriam Achterberg")
+    assert [s.id for s in back_references(reject, [first, second])] == ["s2", "s1"]
+
+
+def test_the_figures_prefer_the_statement_that_gives_several() -> None:
+    report = dataclasses.replace(stmt("s1", "Nurses Union", "one nurse for every 12 patients against one to eight"),
+                                 quantities=((12.0, "patient"), (8.0, "patient")))
+    anecdote = dataclasses.replace(stmt("s2", "Grace Adeyemi", "I have done nights alone with 14 patients", start=60),
+                                   quantities=((14.0, "patient"),))
+    reject = stmt("s3", "St Aldric Hospital", "the figures", stance="reject", cue_lemma="reject", start=120)
+    assert anaphoric_target(reject, [report, anecdote]) == report
+
+
+def test_an_answer_prefers_the_claim_against_its_side_to_one_that_names_it() -> None:
+    accusation = stmt("s1", "Passengers", "the carrier SkyMara of dodging its duty to compensate", stance="accuse",
+                      cue_lemma="accuse")
+    mention = stmt("s2", "Civil Aviation Authority", "SkyMara's passengers had filed 47 complaints", start=60)
+    answer = stmt("s3", "SkyMara", "it had paid every passenger what the rules require", start=120)
+    vec = unit([1, 0.45], [1, 0.6], [1, 0.55])
+    links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [accusation, mention, answer], vec,
+                                                               config=PairingConfig())}
+    assert links[("s1", "s3")] == "accused-responds"
+    assert links.get(("s2", "s3"), "") != "accused-responds"
