@@ -132,13 +132,38 @@ def correction(text: str) -> tuple[str, str] | None:
     return (m.group(1).lower(), m.group(2).lower()) if m else None
 
 
+# "the cancellation was caused by an air traffic control strike" against "the French strike had not affected
+# the route": one side names a cause, the other says that cause had no effect.
+_CAUSE = re.compile(r"\b(?:caused by|because of|due to|blamed on|the result of|owing to|brought on by)\s+"
+                    r"(?P<cause>(?:[\w-]+\s+){0,5}[\w-]+)\b", re.IGNORECASE)
+_NO_EFFECT = re.compile(r"\b(?P<subject>[a-z][\w-]*)\s+(?:that\s+|which\s+)?(?:had|has|have|did|does|do|was|were)?\s*"
+                        r"(?:not|never|n't)\s+(?:\w+\s+)?(?:affect|touch|hit|caus|disrupt|impact|delay|reach|"
+                        r"stop|close)\w*", re.IGNORECASE)
+
+
+def causal_denial(a: str, b: str) -> str | None:
+    """A cause ``a`` names that ``b`` says had no effect ("strike"), if any."""
+    causes = {_stem(w) for m in _CAUSE.finditer(a) for w in _TOKEN.findall(m.group("cause"))}
+    for m in _NO_EFFECT.finditer(b):
+        subject = _stem(m.group("subject"))
+        if subject in causes and subject not in _FUNCTION:
+            return subject
+    return None
+
+
 def opposite_polarity(a: str, b: str, *, shared_subject: bool,
                       ignore: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """The word on which two texts take opposite polarity, and which text negates it ("a" or "b"): a word
     one negates and the other affirms, or, about a shared subject, a correction ("cleared, not dug")."""
     found = polarity_conflict(a, b, ignore=ignore)
-    if found is not None or not shared_subject:
+    if found is not None:
         return found
+    for cause_text, effect_text, side in ((a, b, "b"), (b, a, "a")):
+        cause = causal_denial(cause_text, effect_text)
+        if cause is not None and cause not in ignore:
+            return cause, side
+    if not shared_subject:
+        return None
     for text, side in ((b, "b"), (a, "a")):
         corrected = correction(text)
         if corrected is not None:

@@ -58,3 +58,19 @@ def test_a_correction_about_a_shared_subject_takes_the_opposite_polarity() -> No
     a, b = "new ditches cut across the marsh in February", "Those ditches were cleared, not dug"
     assert opposite_polarity(a, b, shared_subject=True) == ("dug", "b")
     assert opposite_polarity(a, b, shared_subject=False) is None
+
+
+@pytest.mark.parametrize(("no_effect", "expected"), [
+    ("the French strike had not affected the route", "strike"),
+    ("SkyMara had hidden behind a strike that never touched this flight", "strike"),
+    ("the strike had begun on Monday", None),  # no denial of its effect
+])
+def test_a_named_cause_said_to_have_no_effect(no_effect: str, expected: str | None) -> None:
+    cause = "the cancellation was caused by an air traffic control strike in France"
+    found = opposite_polarity(cause, no_effect, shared_subject=False)
+    assert (found[0] if found else None) == expected
+
+
+def test_no_effect_without_a_named_cause_is_no_conflict() -> None:
+    assert opposite_polarity("the fire started in the kitchen", "the fire had not affected the east wing",
+                             shared_subject=True) is None
