@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from factcheck.attribution.names import TITLE_WORDS, person_tokens, titled_names
 from factcheck.attribution.nominals import description_kinds, name_kinds
 
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
@@ -82,11 +83,13 @@ class ArticleEntities:
         self.doc = doc
         self.mentions: list[Entity] = []
         described: list[set[str]] = []
-        for e in doc.ents:
-            if e.label_ in NAMED_LABELS | {"FAC"}:
-                self.mentions.append(Entity(e.text, e.label_, e.start_char, e.end_char,
-                                            _descriptions(doc, e), e.root.dep_))
-                described.append(description_kinds(_kind_nouns(e)))
+        roles: list[bool] = []
+        for span, label in _named_spans(doc):
+            self.mentions.append(Entity(span.text, label, span.start_char, span.end_char,
+                                        _descriptions(doc, span), span.root.dep_))
+            described.append(description_kinds(_kind_nouns(span)))
+            roles.append(_has_role_noun(span))
+        self.mentions = _people_named_as_orgs(self.mentions, described, roles)
         org_names = {bare_name(m.text) for m, kinds in zip(self.mentions, described, strict=True)
                      if m.label == "ORG" or m.label in _MAYBE_ORG and kinds
                      or m.label in _NAMED_LIKE_ORG and name_kinds(bare_name(m.text))}
@@ -99,19 +102,49 @@ class ArticleEntities:
                 self.kinds.setdefault(name, set()).update(name_kinds(name) | kinds)
 
     def _full_names(self) -> dict[str, str]:
-        """Alias -> longest full name for people ("Nieto", "Pena Nieto" -> "Enrique Pena Nieto")."""
-        names: dict[str, str] = {}
+        """Alias -> full name for people ("Nieto", "Pena Nieto", "Enrique" ->
+        "Enrique Pena Nieto"). A surname or first name that two people share is
+        no alias of either here; :meth:`person_name` picks the one named last."""
+        owners: dict[str, set[str]] = {}
+        first_names: dict[str, set[str]] = {}
+        self._named_at: list[tuple[int, str]] = []
         people = [m for m in self.mentions if m.label == "PERSON" and bare_name(m.text) not in self.org_alias]
-        for m in sorted(people, key=lambda m: -len(m.text.split())):  # noqa: E731
-            words = m.text.replace("’s", "").replace("'s", "").split()
+        for m in sorted(people, key=lambda m: (-len(m.text.split()), m.start)):  # noqa: E731
+            words = bare_name(m.text).split()
+            full = " ".join(words)
+            known = owners.get(full) or first_names.get(full)
+            if known:
+                if len(known) == 1 and len(words) > 1:
+                    self._named_at.append((m.start, next(iter(known))))
+                continue
             for k in range(1, len(words) + 1):
-                names.setdefault(" ".join(words[-k:]), " ".join(words))
-        return names
+                owners.setdefault(" ".join(words[-k:]), set()).add(full)
+            if len(words) > 1:
+                first_names.setdefault(words[0], set()).add(full)
+                self._named_at.append((m.start, full))
+        for first, fulls in first_names.items():
+            owners.setdefault(first, fulls)
+        self._shared = {alias: fulls for alias, fulls in owners.items() if len(fulls) > 1}
+        return {alias: next(iter(fulls)) for alias, fulls in owners.items() if len(fulls) == 1}
+
+    def person_name(self, text: str, pos: int) -> str | None:
+        """The full name of the person ``text`` names at character ``pos``; for a
+        name two people share, the one of them the article named last before."""
+        if text in self.people:
+            return self.people[text]
+        fulls = self._shared.get(text)
+        if not fulls:
+            return None
+        before = [(at, full) for at, full in self._named_at if full in fulls and at < pos]
+        return max(before)[1] if before else None
+
+    def names_person(self, text: str) -> bool:
+        return text in self.people or text in self._shared
 
     def org_name(self, m: Entity) -> str | None:
         """The full name of the organisation a mention names, or None."""
         name = bare_name(m.text)
-        if name in self.people:
+        if self.names_person(name):
             return None
         return self.org_alias.get(name)
 
@@ -119,7 +152,7 @@ class ArticleEntities:
         return self.kinds.get(name, set())
 
     def is_person(self, m: Entity) -> bool:
-        return self.org_name(m) is None and (m.label == "PERSON" or bare_name(m.text) in self.people)
+        return self.org_name(m) is None and (m.label == "PERSON" or self.names_person(bare_name(m.text)))
 
 
 def _org_aliases(names: set[str]) -> dict[str, str]:
@@ -136,3 +169,56 @@ def _org_aliases(names: set[str]) -> dict[str, str]:
         if len(full) == 1:
             alias[short] = next(iter(full))
     return alias
+
+
+def _named_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """The parser's named entities, people's names without their titles, and
+    names a title leads that the parser missed or took for an organisation
+    ("Superintendent Carol Fenwick", "Councilwoman Teresa Lindqvist")."""
+    titled = titled_names(doc)
+    out: list[tuple[Span, str]] = []
+    for e in doc.ents:
+        if e.label_ not in NAMED_LABELS | {"FAC"}:
+            continue
+        inside = [(t, n, end) for t, n, end in titled if e.start < end and n < e.end]
+        if any(t <= e.start and e.end <= end for t, _, end in inside):
+            continue  # the titled name stands for it
+        if inside:
+            titled = [x for x in titled if x not in inside]  # part of a longer name
+        label = e.label_
+        if label == "PERSON":
+            name = person_tokens(list(e))
+            e = doc[name[0].i : name[-1].i + 1]
+        out.append((e, label))
+    out += [(doc[n:end], "PERSON") for _, n, end in titled]
+    return sorted(out, key=lambda x: x[0].start_char)  # noqa: E731
+
+
+def _has_role_noun(span: Span) -> bool:
+    """Is the mention in apposition to a person's role ("Varga's agent, Dragan
+    Petrov"; "Dragan Petrov, the player's agent")?"""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i not in range(span.start, span.end)]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in TITLE_WORDS for n in nouns)
+
+
+def _people_named_as_orgs(mentions: list[Entity], described: list[set[str]], roles: list[bool]) -> list[Entity]:
+    """An 'organisation' of two or three name words, that no word or
+    description says is one, that stands beside a person's role or whose last
+    word the article elsewhere uses for a person ("Varga's agent, Dragan
+    Petrov" ... "Petrov said"), is that person."""
+    surnames = {m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1}
+    out = []
+    for m, kinds, role in zip(mentions, described, roles, strict=True):
+        words = bare_name(m.text).split()
+        if (m.label == "ORG" and 2 <= len(words) <= 3 and (role or words[-1] in surnames) and not kinds
+                and not name_kinds(bare_name(m.text)) and all(_name_shaped(w) for w in words)):
+            m = dataclasses.replace(m, label="PERSON")
+        out.append(m)
+    return out
+
+
+def _name_shaped(word: str) -> bool:
+    return word[:1].isupper() and word[1:2].islower()

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from factcheck.attribution.entities import ArticleEntities, Entity, bare_name, strip_det
 from factcheck.attribution.extract import RawAttribution, carrier_source, noun_phrase
-from factcheck.attribution.nominals import compatible, noun_kind
+from factcheck.attribution.nominals import ORG_NOUNS, compatible, noun_kind
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
@@ -45,7 +45,6 @@ class SpeakerResolver:
         self.doc = doc
         self.ents = ArticleEntities(doc)
         self.entities = self.ents.mentions
-        self.people = self.ents.people
         self.contents = list(contents)
         self.sources = list(sources)
         self.history: list[tuple[int, ResolvedSpeaker]] = []
@@ -55,8 +54,8 @@ class SpeakerResolver:
         if org is not None:
             return ResolvedSpeaker(org, e.text, "ORG")
         text = bare_name(e.text) if e.text.endswith(("’s", "'s")) else strip_det(e.text)
-        if text in self.people:
-            return ResolvedSpeaker(self.people[text], e.text, "PERSON")
+        if self.ents.names_person(text):
+            return ResolvedSpeaker(self.ents.person_name(text, e.start) or text, e.text, "PERSON")
         return ResolvedSpeaker(text, e.text, "GROUP" if e.label == "NORP" else e.label)
 
     def _entities_in(self, start: int, end: int) -> list[Entity]:
@@ -123,12 +122,30 @@ class SpeakerResolver:
                 if root.i == head.i or root.dep_ in {"appos", "compound"} and root.head.i == head.i or head in span:
                     r = self._canonical_entity(e)
                     return ResolvedSpeaker(r.canonical, mention, r.label)
+        owned = self._owned_by_person(head, people)
+        if owned is not None:
+            return ResolvedSpeaker(owned, mention, "ORG")
         text = strip_det(" ".join(t.text for t in phrase))
-        if head.pos_ == "PROPN" and text in self.people:
-            return ResolvedSpeaker(self.people[text], mention, "PERSON")
+        if (head.pos_ == "PROPN" or head.text[:1].isupper()) and self.ents.names_person(text):
+            return ResolvedSpeaker(self.ents.person_name(text, head.idx) or text, mention, "PERSON")
         if head.pos_ == "PROPN" and not ents:
             org = self.ents.org_alias.get(bare_name(text))
             return ResolvedSpeaker(org, mention, "ORG") if org else ResolvedSpeaker(text, mention, "")
+        return None
+
+    def _owned_by_person(self, head: Token, people: Sequence[Entity]) -> str | None:
+        """'The campaign of state Senate candidate Rebecca Hale', 'Hale's office':
+        a body of one person, named by the person ("Rebecca Hale campaign")."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in ORG_NOUNS:
+            return None
+        for e in reversed(people):
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            of = root.dep_ == "pobj" and root.head.lower_ in {"of", "for"} and root.head.head.i == head.i
+            if of or root.dep_ == "poss" and root.head.i == head.i:
+                return f"{self._canonical_entity(e).canonical} {head.lemma_.lower()}"
         return None
 
     def _recent_speakers(self, pos: int, labels: frozenset[str]) -> list[tuple[int, ResolvedSpeaker]]:
