@@ -21,6 +21,10 @@ _MAYBE_ORG = frozenset({"PERSON", "GPE", "NORP", "FAC"})
 # A person-like or place name whose own words say organisation ("Dalgren Pharma"); not
 # a city ("Kansas City").
 _NAMED_LIKE_ORG = frozenset({"PERSON", "FAC"})
+# Nouns for a kind of company that are people's jobs too: they do not make a
+# person the parser found into an organisation.
+_JOBS_TOO = frozenset({"operator", "developer", "producer", "publisher", "miner", "processor", "vendor",
+                       "maker", "supplier"})
 _NAME_GLUE = frozenset({"of", "for", "and", "the", "&"})
 
 
@@ -87,7 +91,10 @@ class ArticleEntities:
         for span, label in _named_spans(doc):
             self.mentions.append(Entity(span.text, label, span.start_char, span.end_char,
                                         _descriptions(doc, span), span.root.dep_))
-            described.append(description_kinds(_kind_nouns(span)))
+            nouns = _kind_nouns(span)
+            if label == "PERSON":
+                nouns -= _JOBS_TOO  # "Leticia Moraes, a machine operator"
+            described.append(description_kinds(nouns))
             roles.append(_has_role_noun(span))
         self.mentions = _people_named_as_orgs(self.mentions, described, roles)
         org_names = {bare_name(m.text) for m, kinds in zip(self.mentions, described, strict=True)

@@ -96,3 +96,17 @@ def test_organisation_names_are_not_tidied(stage: AttributionStage, text: str, s
 )
 def test_body_of_one_person_is_named_by_the_person(stage: AttributionStage, text: str, speaker: str) -> None:
     assert statements(stage, text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Leticia Moraes, a machine operator who escaped, described the fire. "
+         "\u201cWe pushed on the side door and it would not budge,\u201d she said.", ["Leticia Moraes"]),
+        ("Tom Abel, a film producer, lost his savings. \u201cNobody warned us about the fund,\u201d he said.",
+         ["Tom Abel"]),
+    ],
+)
+def test_person_with_a_job_that_names_companies_too_stays_a_person(stage: AttributionStage, text: str,
+                                                                  speakers: list[str]) -> None:
+    assert [s.speaker for s in statements(stage, text)] == speakers
