@@ -21,14 +21,7 @@ import re
 NEGATORS = frozenset({"not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot",
                       "n't", "nowhere"})
 # Words that carry no proposition of their own.
-_FUNCTION = frozenset("""
-a an the this that these those it its they them their he him his she her we us our you your i me my
-is was were be been being are am has have had do does did will would shall should can could may might must
-of to in on for by with from at as into onto over under about after before than then so such very also just
-and or but if because while when where which who whom whose what there here all any some each every one
-more most other same own only even still ever again out up down off too yet
-say said says tell told claim claimed
-""".split())
+_FUNCTION = frozenset(["a", "an", "the", "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our", "you", "your", "i", "me", "my", "is", "was", "were", "be", "been", "being", "are", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "of", "to", "in", "on", "for", "by", "with", "from", "at", "as", "into", "onto", "over", "under", "about", "after", "before", "than", "then", "so", "such", "very", "also", "just", "and", "or", "but", "if", "because", "while", "when", "where", "which", "who", "whom", "whose", "what", "there", "here", "all", "any", "some", "each", "every", "one", "more", "most", "other", "same", "own", "only", "even", "still", "ever", "again", "out", "up", "down", "off", "too", "yet", "say", "said", "says", "tell", "told", "claim", "claimed"])
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()“”\"—–]|\b(?:but|because|although|though|while|whereas|and that)\b")
 _TOKEN = re.compile(r"n't|[A-Za-z][A-Za-z-]*")
 WORDS_AFTER = 4  # the negated object: "never had a gun", "not ballots"

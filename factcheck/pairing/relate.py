@@ -11,8 +11,8 @@ from __future__ import annotations
 from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.attribution.quantities import conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
-from factcheck.pairing.polarity import opposite_polarity
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
+from factcheck.pairing.polarity import opposite_polarity
 from factcheck.records import CandidatePair, NLIResult, Pair, Relation
 
 DISPUTING_STANCES = NEGATIVE_STANCES | {"question"}

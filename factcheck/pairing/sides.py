@@ -71,8 +71,13 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# Words of a name that do not identify anyone: "Co.", "Group", "officials", "spokesman".
+_NOT_NAME = _PLAIN | {"co", "inc", "corp", "ltd", "group", "office", "officials", "official", "spokesman",
+                      "spokeswoman", "spokesperson"}
+
+
 def _name_words(name: str) -> set[str]:
-    return {_stem(w) for w in _words(name) if w not in _PLAIN and len(w) > 1}
+    return {_stem(w) for w in _words(name) if w not in _NOT_NAME and len(w) > 1}
 
 
 def names_match(phrase: str, name: str) -> bool:

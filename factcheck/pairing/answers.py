@@ -1,0 +1,176 @@
+"""Answers: which claim a side's denial, negative statement or reply answers.
+
+The party a claim accuses, makes its subject or names is the one who answers
+it, through anyone who speaks for it (``sides``). A denial answers an earlier
+accusation of its side, else the closest earlier claim; a flatly negative
+statement ("I have never cheated") is an answer NLI must confirm; a reply on
+the same specifics answers the one claim closest to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from factcheck.attribution.cues import NEGATIVE_STANCES
+from factcheck.config import PairingConfig
+from factcheck.pairing.back_references import MAX_BACK_REFERENCE_CHARS
+from factcheck.pairing.sides import Side, SideIndex, named_in, names_match, names_side, same_side
+from factcheck.records import Statement
+
+ACCUSING_CUES = frozenset({"accuse", "allege", "charge", "blame", "claim", "criticize", "attack", "fault"})
+MAX_DESCRIPTION_WORDS = 4
+
+
+def _names_speaker(target: str, stmt: Statement) -> bool:
+    """Does ``target`` name the statement's speaker, by name or by a short description?"""
+    if names_match(target, stmt.speaker):
+        return True
+    # "Russo's team" is not Russo: what comes before a possessive names someone else.
+    description = re.split(r"[’']s\b", stmt.speaker_mention)[-1]
+    return len(description.split()) <= MAX_DESCRIPTION_WORDS and names_match(target, description)
+
+
+_ACCUSED = re.compile(r"^(?P<who>.{2,80}?)\s+of\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
+
+
+def accused_phrase(stmt: Statement) -> str:
+    """Whom a statement accuses or is about: "the low-cost carrier SkyMara" of "accused the low-cost
+    carrier SkyMara of dodging ..."; else the subject attribution found."""
+    if stmt.stance == "accuse" or (stmt.cue_lemma.split() or [""])[0] in ACCUSING_CUES:
+        m = _ACCUSED.match(stmt.content.strip())
+        if m:
+            return m.group("who")
+    return stmt.target
+
+
+def _own_side(stmt: Statement) -> Side:
+    return SideIndex([stmt])[stmt.id]
+
+
+# What a reply can answer: a claim, an accusation, a warning, a doubt; not a demand or an admission.
+ANSWERABLE_STANCES = frozenset({"assert", "accuse", "warn", "question"})
+
+
+def accused_responds(response: Statement, claim: Statement, *, response_side: Side | None = None) -> str:
+    """How the party a claim is about answers it: "accused" when the claim accuses the party or makes it
+    the subject of its content, "named" when the content only names it ("the hospital's wards"), "" when
+    the response is not such an answer. Anyone who speaks for the party answers for it; admissions are
+    not rebuttals."""
+    if response.stance == "admit" or claim.stance not in ANSWERABLE_STANCES or claim.negated:
+        return ""
+    side = response_side or _own_side(response)
+    target = accused_phrase(claim)
+    if target and (names_side(target, side) or _names_speaker(target, response)):
+        return "accused"
+    return "named" if named_in(claim.content, side) else ""
+
+
+def accused_denies(denial: Statement, claim: Statement, *, denial_side: Side | None = None) -> bool:
+    """The speaker of a denial (or of a flatly negative statement) is the one the
+    other statement accuses or makes the subject of its content ("X used
+    spyware" ... "X denies ..."; "Russo tested positive" ... "I never cheated"),
+    or speaks for it."""
+    disputing = denial.stance in NEGATIVE_STANCES or (denial.negated and denial.stance == "assert")
+    target = accused_phrase(claim)
+    if not disputing or claim.stance not in ANSWERABLE_STANCES or claim.negated or not target:
+        return False
+    side = denial_side or _own_side(denial)
+    return names_side(target, side) or _names_speaker(target, denial)
+
+
+def denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,
+                    config: PairingConfig) -> dict[frozenset[str], str]:
+    """Which claims each denial by the accused answers: the closest one in
+    meaning, and any other close enough on its own. An explicit denial ("X
+    denied ...") links as "accused-denies"; a flatly negative statement ("I
+    have never cheated") as "accused-negates", which NLI must then confirm
+    unless the two are close in meaning."""
+    links: dict[frozenset[str], str] = {}
+    for i, denial in enumerate(statements):
+        claims = [(float(sims[i, j]), c) for j, c in enumerate(statements)
+                  if j != i and not same_side(sides[c.id], sides[denial.id])
+                  and accused_denies(denial, c, denial_side=sides[denial.id])]
+        if denial.stance == "deny":
+            # A denial answers an earlier accusation of its side; with none, the closest claim before it.
+            answered = None if any(c.start < denial.start for _, c in claims) else _closest_claim(
+                i, statements, sims, sides, config)
+            if answered is not None:
+                links[frozenset((denial.id, answered.id))] = "denial-answers"
+        if not claims:
+            continue
+        best = max(sim for sim, _ in claims)
+        explicit = denial.stance in NEGATIVE_STANCES
+        for sim, claim in claims:
+            # A negative statement's links are confirmed by NLI later, so it may answer any of the claims.
+            # A claim reported after the denial must be close in meaning: answers usually follow claims.
+            if claim.start > denial.start and sim < config.response_similarity:
+                continue
+            if sim == best or sim >= config.response_similarity or not explicit:
+                links[frozenset((denial.id, claim.id))] = "accused-denies" if explicit else "accused-negates"
+    return links
+
+
+def _closest_claim(i: int, statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,
+                   config: PairingConfig) -> Statement | None:
+    """What a denial that names no accuser answers: "the company denied any exit had been locked" answers
+    the closest earlier claim of another side in meaning ("exits had been chained shut"), when close enough."""
+    denial = statements[i]
+    scored = [(float(sims[i, j]), c) for j, c in enumerate(statements[:i])
+              if c.stance in ANSWERABLE_STANCES and not c.negated and not _plan(c)
+              and denial.start - c.end < MAX_BACK_REFERENCE_CHARS and not same_side(sides[c.id], sides[denial.id])]
+    if not scored:
+        return None
+    sim, claim = max(scored, key=_by_similarity)
+    return claim if sim >= config.denial_similarity else None
+
+
+def _by_similarity(item: tuple[float, Statement]) -> float:
+    return item[0]
+
+
+def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,
+               config: PairingConfig) -> set[tuple[str, str]]:
+    """(claim, answer) pairs: a statement by the side an earlier claim accuses or names, on the same
+    specifics, answers the closest such claim in meaning (an answer answers one claim, not every claim
+    about its side)."""
+    links: set[tuple[str, str]] = set()
+    for j, b in enumerate(statements):
+        scored: list[tuple[float, str]] = []
+        for i, a in enumerate(statements[:j]):
+            if same_side(sides[a.id], sides[b.id]):
+                continue
+            sim = float(sims[i, j])
+            shared = set(a.keywords) & set(b.keywords)
+            same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
+            answer = accused_responds(b, a, response_side=sides[b.id])
+            # A party only named in the claim answers it on the same specifics in meaning, not just in words.
+            if answer == "accused" and same_specifics and sim >= config.min_link_similarity:
+                scored.append((1, sim, a.id))
+            elif answer == "named" and sim >= config.response_similarity and not _plan(a) and not _plan(b) \
+                    and named_in(_subject_part(a.content), sides[b.id]):
+                scored.append((0, sim, a.id))
+        if scored:
+            # An answer answers a claim against its side before one that only names it.
+            links.add((max(scored)[2], b.id))
+    return links
+
+
+# The part of a content before its first auxiliary: roughly its subject ("night shifts on the hospital's
+# wards ran ..."), where a claim names what it is about, unlike "it had received complaints about the airline".
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|would|will|could|should|did|does|do)\b", re.IGNORECASE)
+
+
+def _subject_part(content: str) -> str:
+    m = _AUXILIARY.search(content)
+    return content[: m.start()] if m else content
+
+
+# "it would recruit 60 nurses", "will examine the explanation": a plan answers no claim, and is none.
+_PLAN = re.compile(r"^(?:\w+\s+){0,5}?(?:would|will|plans? to|intends? to|is going to)\s+(?!not\b)", re.IGNORECASE)
+
+
+def _plan(stmt: Statement) -> bool:
+    return bool(_PLAN.match(stmt.content.strip()))

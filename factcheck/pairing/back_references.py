@@ -1,0 +1,138 @@
+"""Back-references: the earlier statement a rejection or dismissal points to.
+
+"rejected the announcement", "dismissed the lawyer's account", "The figures
+the superintendent read out tonight are simply not true": a short definite
+phrase whose owner or noun names what another side said. Such a pair is about
+one proposition whatever their words share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
+from factcheck.pairing.sides import Side, SideIndex, named_in, names_side, same_side
+from factcheck.records import Statement
+
+# "the announcement", "that characterization", "the lawyer's account", "the union's figures".
+_ANAPHOR = re.compile(
+    r"^(?:(?:the|this|that|these|those|its|their|his|her)\s+|(?P<owner>(?:the\s+)?[\w .-]{2,40}?)[’']s\s+)"
+    r"(?:\w+\s+){0,2}?(?P<noun>\w+)$",
+    re.IGNORECASE,
+)
+# Cues that introduce a measure or proposal that a later "this does not ..." can answer.
+PROPOSAL_CUES = frozenset({"announce", "propose", "unveil", "offer", "promise", "pledge", "plan", "launch"})
+FIGURE_NOUNS = frozenset({"figure", "figures", "number", "numbers", "data", "statistic", "statistics", "estimate",
+                          "estimates", "calculation", "calculations", "count", "tally", "math", "arithmetic"})
+CHARGE_NOUNS = frozenset({"characterization", "characterisation", "accusation", "accusations", "allegation",
+                          "allegations", "claim", "claims", "charge", "charges", "criticism", "suggestion"})
+ACCOUNT_NOUNS = frozenset({"account", "explanation", "version", "story", "description", "interpretation",
+                           "reading", "view", "argument", "assessment", "analysis", "findings", "conclusion"})
+ACCUSING_CUES = frozenset({"accuse", "allege", "charge", "blame", "claim", "criticize", "attack", "fault"})
+MAX_BACK_REFERENCE_CHARS = 2500
+MAX_ANAPHOR_WORDS = 6
+# "rejected the proposal / the idea / the demand" answers a call for something: "called for an inquiry",
+# "demanded that the ditches be blocked", "parents had proposed sharing the building".
+DEMAND_NOUNS = frozenset({"proposal", "proposals", "idea", "ideas", "plan", "plans", "demand", "demands", "call",
+                          "calls", "request", "requests", "suggestion", "suggestions", "bid"})
+DEMAND_CUES = frozenset({"call", "demand", "urge", "ask", "seek", "propose", "suggest", "request", "press"})
+
+
+def anaphoric_target(stmt: Statement, earlier: Sequence[Statement],
+                     sides: SideIndex | None = None) -> Statement | None:
+    """The earlier statement a rejection refers back to, if any (the latest, when it refers to several)."""
+    found = back_references(stmt, earlier, sides)
+    return found[0] if found else None
+
+
+def back_references(stmt: Statement, earlier: Sequence[Statement],
+                    sides: SideIndex | None = None) -> tuple[Statement, ...]:
+    """The earlier statements a rejection refers back to, latest first.
+
+    The rejected thing is a short definite phrase: its owner names the speaker
+    or the side it speaks for ("the lawyer's account", "the company's
+    explanation" given by its chief executive), or its noun names what was
+    said: a cue ("the announcement"), a word of the content ("the voucher
+    offer"), figures ("the figures"), an accusation ("that characterization").
+    An owner's account is everything the owner said of it: the last two of
+    its statements. "This does not meet our demand" answers the latest
+    announced measure.
+    """
+    index = sides or SideIndex([*earlier, stmt])
+    own = index[stmt.id]
+    recent = [s for s in reversed(earlier)
+              if not same_side(index[s.id], own) and stmt.start - s.end < MAX_BACK_REFERENCE_CHARS]
+    content = stmt.content.strip()
+    if stmt.stance not in NEGATIVE_STANCES:
+        dismissed = _dismissed(content, recent, index)
+        return (dismissed,) if dismissed is not None else ()
+    m = _ANAPHOR.match(content)
+    if m and len(content.split()) <= MAX_ANAPHOR_WORDS:
+        owner, noun = m.group("owner"), m.group("noun").lower()
+        pool = recent
+        if owner:
+            by_owner = [s for s in recent if names_side(owner, index[s.id]) or _is_alias(owner, index[s.id])]
+            pool = by_owner or recent
+        if owner and pool is not recent and noun in ACCOUNT_NOUNS:
+            return tuple(pool[:MAX_ACCOUNT_STATEMENTS])
+        found = _first_referred(noun, pool)
+        if found is not None:
+            return (found,)
+        if pool and (noun in ACCOUNT_NOUNS or (owner and pool is not recent)):
+            return (pool[0],)
+    if REJECTING_CONTENT.match(content):
+        proposal = next((s for s in recent if s.cue_lemma.split()[0] in PROPOSAL_CUES), None)
+        return (proposal,) if proposal is not None else ()
+    return ()
+
+
+MAX_ACCOUNT_STATEMENTS = 2
+MIN_FIGURES_FOR_PLURAL = 2
+
+
+def _first_referred(noun: str, pool: Sequence[Statement]) -> Statement | None:
+    """The latest statement "the <noun>" can name; "the figures" prefers one that gives several."""
+    if noun in FIGURE_NOUNS and noun.endswith("s"):
+        several = next((s for s in pool if len(s.quantities) >= MIN_FIGURES_FOR_PLURAL), None)
+        if several is not None:
+            return several
+    return next((s for s in pool if _refers_to(noun, s)), None)
+
+
+# "The figures the superintendent read out tonight are simply not true": a definite thing called false.
+_DISMISSAL = re.compile(r"^(?:the|these|those|this|that|their|his|her|its)\s+(?:\w+\s+)??(?P<noun>\w+)\b"
+                        r"(?P<rest>.{0,120}?)\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not true|untrue|wrong|false|"
+                        r"not accurate|inaccurate|nonsense|misleading|invented|made up|fabricated)\b", re.IGNORECASE)
+
+
+def _dismissed(content: str, recent: Sequence[Statement], index: SideIndex) -> Statement | None:
+    """What a statement that calls a definite thing false refers back to: the latest statement of the side
+    it names ("the superintendent") that the noun can name ("the figures")."""
+    m = _DISMISSAL.match(content)
+    if m is None:
+        return None
+    noun, named = m.group("noun").lower(), m.group("rest")
+    pool = [s for s in recent if named_in(named, index[s.id])]
+    return next((s for s in pool if _refers_to(noun, s)), None)
+
+
+def _is_alias(phrase: str, side: Side) -> bool:
+    text = phrase.strip().lower()
+    return text in side.aliases or f"the {text}" in side.aliases
+
+
+def _refers_to(noun: str, stmt: Statement) -> bool:
+    """Can "the <noun>" name what ``stmt`` said?"""
+    cue = stmt.cue_lemma.split()[0] if stmt.cue_lemma else ""
+    singular = noun.removesuffix("s")
+    if noun in DEMAND_NOUNS and (stmt.stance == "demand" or cue in DEMAND_CUES
+                                 or re.search(r"\bpropos(?:ed|ing|al)\b", stmt.content)):
+        return True
+    if cue in ANAPHORIC_NOUNS.get(noun, frozenset()) or singular in stmt.keywords or noun in stmt.keywords:
+        return True
+    if noun in FIGURE_NOUNS:
+        return bool(stmt.quantities)
+    if noun in CHARGE_NOUNS:
+        return stmt.stance == "accuse" or cue in ACCUSING_CUES
+    return False

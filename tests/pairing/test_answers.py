@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import dataclasses
+
+from pairing_statements import stmt, unit
+
+from factcheck.config import PairingConfig
+from factcheck.pairing.answers import accused_denies, accused_responds
+from factcheck.pairing.candidates import find_candidates
+from factcheck.pairing.sides import names_match
+
+
+def test_accused_party_denying_links_to_the_accusation() -> None:
+    claim = stmt("s1", "group of reporters", "his government used spyware against them", target="government")
+    denial = stmt("s2", "the government", "the software was used on the plaintiffs", stance="deny", start=80)
+    bystander = stmt("s3", "NSO Group", "it only sells Pegasus to governments", start=160)
+    assert accused_denies(denial, claim)
+    assert not accused_denies(denial, bystander)
+    assert not accused_denies(claim, denial)
+    assert not accused_denies(denial, dataclasses.replace(claim, stance="deny"))
+
+
+def test_two_people_sharing_a_surname_are_not_one_party() -> None:
+    assert names_match("rider Mateo Russo", "Mateo Russo")
+    assert names_match("Russo", "Mateo Russo")
+    assert not names_match("Darnell Okoye", "Amara Okoye")
+    assert names_match("Dorran County election officials", "the county elections supervisor")
+
+
+def test_the_accused_answering_on_the_same_specifics_is_linked() -> None:
+    claim = stmt("s1", "Hypertension Patients Association", "the agency of announcing the recall early",
+                 stance="accuse", target="agency")
+    answer = dataclasses.replace(stmt("s2", "National Medicines Agency", "letters had been sent on Wednesday",
+                                      start=90), speaker_mention="A spokeswoman for the agency")
+    possessed = dataclasses.replace(answer, speaker="Velocor", speaker_mention="the agency's caterer")
+    admission = dataclasses.replace(answer, stance="admit")
+    assert accused_responds(answer, claim)
+    assert not accused_responds(possessed, claim)
+    assert not accused_responds(admission, claim)
+
+
+def test_a_flatly_negative_answer_by_the_accused_is_a_candidate_for_nli_to_confirm() -> None:
+    claim = stmt("s1", "Cycling Federation", "rider Mateo Russo had tested positive for EPO", target="rider mateo russo")
+    other = stmt("s2", "Cycling Federation", "Russo is the third rider to return an adverse finding", start=60,
+                 target="russo")
+    answer = dataclasses.replace(stmt("s3", "Mateo Russo", "I have never cheated", start=120), negated=True)
+    vec = unit([1, 0], [0.9, 0.1], [0, 1])
+    found = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, other, answer], vec,
+                                                               config=PairingConfig())}
+    # Not only the closest claim: NLI decides which of them the answer contradicts.
+    assert found[("s1", "s3")] == "accused-negates"
+    assert found[("s2", "s3")] == "accused-negates"
+
+
+def test_a_plan_does_not_answer_a_claim_that_only_names_the_body() -> None:
+    claim = stmt("s1", "Allied Nurses Union", "night shifts on the hospital’s wards ran with one nurse to 12 patients",
+                 keywords=("night", "shift", "nurse"))
+    body = dataclasses.replace(stmt("s2", "St Aldric Hospital", "the figures", stance="reject", start=70),
+                               speaker_mention="The hospital")
+    plan = dataclasses.replace(stmt("s3", "St Aldric Hospital", "it would recruit 60 additional nurses", start=140,
+                                    keywords=("recruit", "nurse")), speaker_mention="The hospital")
+    vec = unit([1, 0.1], [0, 1], [1, 0.4])
+    links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, body, plan], vec, config=PairingConfig())}
+    assert links.get(("s1", "s3"), "") != "accused-responds"
+
+
+def test_a_denial_naming_no_accuser_answers_the_closest_claim_of_another_side() -> None:
+    claim = stmt("s1", "Federated Workers", "emergency exits had been chained shut")
+    aside = stmt("s2", "Fire Service", "the blaze started in a storeroom", start=50)
+    denial = stmt("s3", "Castlemere Polymers", "any exit had been locked", stance="deny", start=100)
+    vec = unit([1, 0.3], [0, 1], [1, 0.2])
+    links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, aside, denial], vec,
+                                                               config=PairingConfig())}
+    assert links[("s1", "s3")] == "denial-answers"
+    assert links.get(("s2", "s3"), "") == ""
+
+
+def test_an_answer_prefers_the_claim_against_its_side_to_one_that_names_it() -> None:
+    accusation = stmt("s1", "Passengers", "the carrier SkyMara of dodging its duty to compensate", stance="accuse",
+                      cue_lemma="accuse")
+    mention = stmt("s2", "Civil Aviation Authority", "SkyMara's passengers had filed 47 complaints", start=60)
+    answer = stmt("s3", "SkyMara", "it had paid every passenger what the rules require", start=120)
+    vec = unit([1, 0.45], [1, 0.6], [1, 0.55])
+    links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [accusation, mention, answer], vec,
+                                                               config=PairingConfig())}
+    assert links[("s1", "s3")] == "accused-responds"
+    assert links.get(("s2", "s3"), "") != "accused-responds"
