@@ -88,6 +88,12 @@ def _title_strength(token: Token) -> int:
     return 0
 
 
+def _is_role(token: Token) -> bool:
+    """A title proper, not just a modifier before a name ("top", "fellow")."""
+    word = _word(token)
+    return word in TITLE_WORDS or token.text.endswith(".") and len(word) >= 2 or bool(_ROLE_SUFFIX.search(word))
+
+
 def is_name_word(token: Token) -> bool:
     """A word that can be part of a person's name: title-cased ("Fenwick",
     "O'Neill"), an initial ("J.") or a particle ("van")."""
@@ -140,6 +146,8 @@ def titled_names(doc: Doc) -> list[tuple[int, int, int]]:
         name = chain[start:]
         if start == 0 or not name or not all(t.pos_ == "PROPN" and is_name_word(t) for t in name):
             continue
+        if not _is_role(chain[start - 1]) or len(name) == 1 and chain[start - 1].text[:1].islower():
+            continue  # "the top Democrat", "chief executive Smith"
         if any(t.lower_ in ORG_NOUNS for t in name) or name_kinds(" ".join(t.text for t in name)):
             continue  # "Prince Charles Hospital"
         out.append((i, name[0].i, head.i + 1))

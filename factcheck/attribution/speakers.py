@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from factcheck.attribution.entities import ArticleEntities, Entity, bare_name, strip_det
 from factcheck.attribution.extract import RawAttribution, carrier_source, noun_phrase
-from factcheck.attribution.nominals import ORG_NOUNS, compatible, noun_kind
+from factcheck.attribution.nominals import compatible, noun_kind
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
@@ -27,6 +27,10 @@ _WINDOW_CHARS = 2500
 _AHEAD_CHARS = 1500
 # Kinds whose nominal may name an organisation the article never typed ("the company" -> "Veltra").
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Bodies that serve one person ("the campaign of Rebecca Hale"), unlike a company
+# someone runs or a union someone leads.
+_PERSONAL_BODIES = frozenset({"campaign", "office", "team", "camp", "staff", "administration", "cabinet",
+                              "government", "family"})
 _UNTYPED_OK = frozenset({"company", "airline", "bank", "club", "advocacy", "media"})
 
 
@@ -136,7 +140,7 @@ class SpeakerResolver:
     def _owned_by_person(self, head: Token, people: Sequence[Entity]) -> str | None:
         """'The campaign of state Senate candidate Rebecca Hale', 'Hale's office':
         a body of one person, named by the person ("Rebecca Hale campaign")."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in ORG_NOUNS:
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in _PERSONAL_BODIES:
             return None
         for e in reversed(people):
             span = self.doc.char_span(e.start, e.end, alignment_mode="expand")

@@ -110,3 +110,20 @@ def test_body_of_one_person_is_named_by_the_person(stage: AttributionStage, text
 def test_person_with_a_job_that_names_companies_too_stays_a_person(stage: AttributionStage, text: str,
                                                                   speakers: list[str]) -> None:
     assert [s.speaker for s in statements(stage, text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a modifier before a party member's noun is no title before a name
+        ("Rep. Adam Schiff, the top Democrat on the committee, said Russia had hacked the party.", "Adam Schiff"),
+        ("Sen. Jo Hart, the senior Republican on the panel, said the budget was too small.", "Jo Hart"),
+    ],
+)
+def test_modifier_before_a_proper_noun_is_no_title(stage: AttributionStage, text: str, speaker: str) -> None:
+    assert statements(stage, text)[0].speaker == speaker
+
+
+def test_company_someone_runs_is_not_named_by_them(stage: AttributionStage) -> None:
+    text = "The company of Tom Clarke said the mines would reopen."
+    assert statements(stage, text)[0].speaker != "Tom Clarke company"
