@@ -59,7 +59,8 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
     the subject of its content, "named" when the content only names it ("the hospital's wards"), "" when
     the response is not such an answer. Anyone who speaks for the party answers for it; admissions are
     not rebuttals."""
-    if response.stance == "admit" or claim.stance not in ANSWERABLE_STANCES or claim.negated:
+    # A counter-accusation ("Trump accused her of being asleep") attacks; it does not answer.
+    if response.stance in {"admit", "accuse"} or claim.stance not in ANSWERABLE_STANCES or claim.negated:
         return ""
     side = response_side or _own_side(response)
     target = accused_phrase(claim)
@@ -168,8 +169,9 @@ def _subject_part(content: str) -> str:
     return content[: m.start()] if m else content
 
 
-# "it would recruit 60 nurses", "will examine the explanation": a plan answers no claim, and is none.
-_PLAN = re.compile(r"^(?:\w+\s+){0,5}?(?:would|will|plans? to|intends? to|is going to)\s+(?!not\b)", re.IGNORECASE)
+# "it would recruit 60 nurses", "she'll continue her march": a plan answers no claim, and is none.
+_PLAN = re.compile(r"^(?:[\w’']+\s+){0,5}?(?:would|will|plans? to|intends? to|is going to|is expected to)\s+(?!not\b)"
+                   r"|^\w+[’']ll\s+(?!not\b)", re.IGNORECASE)
 
 
 def _plan(stmt: Statement) -> bool:

@@ -85,3 +85,13 @@ def test_an_answer_prefers_the_claim_against_its_side_to_one_that_names_it() -> 
                                                                config=PairingConfig())}
     assert links[("s1", "s3")] == "accused-responds"
     assert links.get(("s2", "s3"), "") != "accused-responds"
+
+
+def test_a_counter_accusation_is_not_an_answer() -> None:
+    claim = stmt("s1", "Hillary Clinton", "Donald Trump's flurry of late-night tweets was unhinged",
+                 target="donald trump")
+    counter = stmt("s2", "Donald Trump", "her of being asleep when the calls came in", stance="accuse",
+                   cue_lemma="accuse", start=90)
+    answer = stmt("s3", "Donald Trump", "the tweets were about a serious matter", start=150)
+    assert accused_responds(counter, claim) == ""
+    assert accused_responds(answer, claim) == "accused"

@@ -75,3 +75,11 @@ def test_nli_map_is_keyed_by_label_name() -> None:
                   nli(0.05, 0.15, 0.8), nli(0.1, 0.2, 0.7), config=CFG)
     assert pair is not None
     assert set(pair.nli) == {"entailment", "neutral", "contradiction"}
+
+
+def test_two_assertions_need_nli_contradiction_both_ways() -> None:
+    a, b = stmt("s1", "A", "assert"), stmt("s2", "B", "assert")
+    # One-way contradictions were noise on real news: "95 generals endorsed her" / "88 generals endorsed him".
+    assert relate(cand(a, b), nli(0.02, 0.05, 0.93), nli(0.2, 0.6, 0.2), config=CFG) is None
+    pair = relate(cand(a, b), nli(0.02, 0.05, 0.93), nli(0.1, 0.2, 0.7), config=CFG)
+    assert pair is not None and pair.relation == "contradiction" and pair.score == pytest.approx(0.7)
