@@ -8,7 +8,11 @@ to labels through the model's ``id2label``).
 On the CPU the forward step runs on torch (fp32, dynamic int8, bf16) or ONNX
 Runtime (fp32, dynamic int8); ``precision = "auto"`` takes the fastest path
 whose labels agree with fp32 on the dev set at least 99% of the time, as
-measured by ``factcheck bench --agreement`` (see ``factcheck.nli.fast_path``).
+measured by ``factcheck bench --agreement`` on this kind of CPU (see
+``factcheck.nli.fast_path``), and ``backend = "auto"`` the faster backend
+measured for the precision asked (ONNX Runtime's fp32 kernels beat torch's MKL
+ones on AMD CPUs). BERT classifiers run a forward pass whose last layer
+computes the [CLS] row only (``torch_backend.LeanBertClassifier``).
 On a GPU it runs torch in bf16 (fp16 where bf16 is unsupported) with SDPA
 attention, pinned host memory and non-blocking copies.
 """
