@@ -71,11 +71,13 @@ class Statement:
     target: str = ""
     negated: bool = False
     quantities: tuple[tuple[float, str], ...] = ()
+    negated_terms: tuple[str, ...] = ()  # lemmas of the nouns the content negates: "never had a gun" -> gun
 
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
         out["keywords"] = list(self.keywords)
         out["quantities"] = [list(q) for q in self.quantities]
+        out["negated_terms"] = list(self.negated_terms)
         return out
 
 

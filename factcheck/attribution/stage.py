@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from factcheck.attribution.cues import content_stance
+from factcheck.attribution.negation import negated_nouns
 from factcheck.attribution.quantities import content_quantities
 from factcheck.attribution.extract import RawAttribution, extract_attributions
 from factcheck.attribution.speakers import ResolvedSpeaker, resolve_speakers
@@ -79,6 +80,7 @@ def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[Resolv
             target=att.target,
             negated=att.negated,
             quantities=content_quantities(doc, att.content_start, att.content_end),
+            negated_terms=negated_nouns(doc, att.content_start, att.content_end),
         ))
     return out
 

@@ -94,7 +94,7 @@ NEGATING_STANCES = frozenset({"assert", "deny", "reject"})
 def _opposite_polarity(a: Statement, b: Statement, party_words: frozenset[str], shared_subject: bool) -> bool:
     """One side negates a word the other affirms; the sides' own names are no such word ("Nobody from
     Corvane called me" denies no statement about Corvane)."""
-    found = opposite_polarity(a.content, b.content, shared_subject=shared_subject, ignore=party_words)
+    found = opposite_polarity(a, b, shared_subject=shared_subject, ignore=party_words)
     if found is None:
         return False
     negating, other = (b, a) if found[1] == "b" else (a, b)

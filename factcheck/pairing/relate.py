@@ -59,7 +59,7 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         words = opposite_directions(a.content, b.content) or ("", "")
         reason = f"opposite claims on the same figure: '{words[0]}' ({a.speaker}) vs '{words[1]}' ({b.speaker})"
     elif cand.link == "opposite-polarity":
-        found = opposite_polarity(a.content, b.content, shared_subject=bool(cand.shared_terms))
+        found = opposite_polarity(a, b, shared_subject=bool(cand.shared_terms))
         term, negating = found or ("", "b")
         negative, other = (b, a) if negating == "b" else (a, b)
         if cand.topic_score >= config.polarity_similarity or contra >= config.contradiction_threshold:

@@ -1,0 +1,79 @@
+"""The things a statement's content says are not so: nouns in the scope of a negation.
+
+"her brother never had a gun" -> gun; "no bank account or Social Security
+numbers were exposed" -> account, bank, number; "empty outer envelopes, not
+ballots" -> ballot; "left without permission" -> permission. The scope is read
+off the dependency parse, so a negated verb's clausal complement ("do not show
+whether Scott has anything in his hands") and the subject of a negated verb
+are left out: "Patients should not stop taking their medication" denies
+nothing about patients. Names are left out too: "Nobody from Corvane called"
+does not deny Corvane.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_NOUNS = frozenset({"NOUN"})
+_OBJECTS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "acomp"})
+_NEGATING_DETERMINERS = frozenset({"no", "neither"})
+_SKIPPED_BEFORE_NOUN = frozenset({"DET", "ADJ", "NUM", "ADV"})
+MAX_WORDS_TO_NOUN = 3
+# "would not comment on the campaign's claims", "has not clarified what assistance": refusing or failing to
+# speak negates nothing it names.
+REFUSAL_LEMMAS = frozenset({"comment", "say", "discuss", "disclose", "confirm", "elaborate", "respond", "speculate",
+                            "reveal", "answer", "specify", "identify", "clarify", "explain", "detail", "state",
+                            "name"})
+
+
+def _with_parts(noun: Token) -> list[Token]:
+    """A noun with its compounds and conjuncts: "bank account or Social Security numbers"."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ in {"compound", "conj"} and child.pos_ in _NOUNS:
+            out += _with_parts(child)
+    return out
+
+
+def _following_noun(tok: Token, span: Span) -> Token | None:
+    """"not ballots", "not a single valid ballot": the noun right after a negator, if any."""
+    for nxt in span.doc[tok.i + 1 : min(tok.i + 1 + MAX_WORDS_TO_NOUN + 1, span.end)]:
+        if nxt.pos_ in _NOUNS:
+            return nxt
+        if nxt.pos_ not in _SKIPPED_BEFORE_NOUN:
+            return None
+    return None
+
+
+def _negated_nouns(tok: Token, span: Span) -> list[Token]:
+    lower = tok.lower_
+    if tok.dep_ == "neg" or lower in {"not", "never", "n't"}:
+        noun = _following_noun(tok, span)
+        if noun is not None:
+            return [noun]
+        head = tok.head
+        if head.pos_ in _NOUNS:
+            return [head]
+        if head.lemma_.lower() in REFUSAL_LEMMAS:
+            return []
+        objects = [c for c in head.children if c.dep_ in _OBJECTS and c.pos_ in _NOUNS]
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            objects += [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+        return objects
+    if lower in _NEGATING_DETERMINERS and tok.head.pos_ in _NOUNS:
+        return [tok.head]
+    if lower == "without" and tok.dep_ == "prep":
+        return [c for c in tok.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+    return []
+
+
+def negated_nouns(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """Lemmas of the nouns the content between ``start`` and ``end`` negates."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ()
+    found: list[str] = []
+    for tok in span:
+        for noun in _negated_nouns(tok, span):
+            found += [t.lemma_.lower() for t in _with_parts(noun) if span.start <= t.i < span.end]
+    return tuple(dict.fromkeys(found))

