@@ -64,6 +64,8 @@ class PairingConfig:
     # One side negates what the other affirms ("not ballots" / "ballots placed in bins"): a contradiction
     # when the contents are this close in meaning, or when NLI reaches contradiction_threshold.
     polarity_similarity: float = 0.4
+    # Only a negating content of at most this many words takes the opposite polarity (0: any length).
+    polarity_max_words: int = 25
     # A denial that names no accuser answers the closest earlier claim of another side this similar.
     denial_similarity: float = 0.35
     contradiction_threshold: float = 0.6

@@ -27,6 +27,17 @@ from factcheck.pairing.sides import SideIndex, same_side
 from factcheck.records import CandidatePair, Statement
 
 
+# Speakers that name no source: a pronoun speaker resolution could not resolve, a bare quantifier.
+UNIDENTIFIED_SPEAKERS = frozenset({"i", "me", "you", "we", "us", "they", "them", "he", "him", "she", "her", "it",
+                                   "someone", "somebody", "anyone", "everyone", "who", "which", "that", "this",
+                                   "each", "all", "some", "many", "others", "one", "his", "its", "their"})
+
+
+def identified(stmt: Statement) -> bool:
+    """Does the statement name its source? A dispute needs two sources a reader can name."""
+    return speaker_key(stmt.speaker) not in UNIDENTIFIED_SPEAKERS
+
+
 def speaker_key(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("’s", "").replace("'s", "")).strip()
 
@@ -47,9 +58,12 @@ def find_candidates(
     party_words = sides.name_words()
     out: list[CandidatePair] = []
     for i, a in enumerate(statements):
+        if not identified(a):
+            continue
         for j in range(i + 1, len(statements)):
             b = statements[j]
-            if speaker_key(a.speaker) == speaker_key(b.speaker) or same_side(sides[a.id], sides[b.id]):
+            if not identified(b) or speaker_key(a.speaker) == speaker_key(b.speaker) \
+                    or same_side(sides[a.id], sides[b.id]):
                 continue
             sim = float(sims[i, j])
             shared = tuple(sorted(set(a.keywords) & set(b.keywords)))
@@ -82,7 +96,7 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
         return "conflicting-figures"
     if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
         return "opposite-directions"
-    if _opposite_polarity(a, b, party_words, bool(shared)):
+    if _opposite_polarity(a, b, party_words, bool(shared), config.polarity_max_words):
         return "opposite-polarity"
     return ""
 
@@ -91,10 +105,11 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
 NEGATING_STANCES = frozenset({"assert", "deny", "reject"})
 
 
-def _opposite_polarity(a: Statement, b: Statement, party_words: frozenset[str], shared_subject: bool) -> bool:
+def _opposite_polarity(a: Statement, b: Statement, party_words: frozenset[str], shared_subject: bool,
+                       max_words: int) -> bool:
     """One side negates a word the other affirms; the sides' own names are no such word ("Nobody from
     Corvane called me" denies no statement about Corvane)."""
-    found = opposite_polarity(a, b, shared_subject=shared_subject, ignore=party_words)
+    found = opposite_polarity(a, b, shared_subject=shared_subject, ignore=party_words, max_words=max_words)
     if found is None:
         return False
     negating, other = (b, a) if found[1] == "b" else (a, b)

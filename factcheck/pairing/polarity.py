@@ -39,10 +39,15 @@ def _same_term(x: str, y: str) -> bool:
     return len(short) >= MIN_COMPOUND_HEAD and long.endswith(short) and len(long) - len(short) >= 3
 
 
-def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = frozenset(),
+                      max_words: int = 0) -> tuple[str, str] | None:
     """A noun one statement negates and the other affirms, and which one negates it ("a" or "b").
-    Words in ``ignore`` (the names of the article's parties) never count."""
+    Words in ``ignore`` (the names of the article's parties) never count. With ``max_words``, only a
+    negating content of at most that many words counts: a short denial ("her brother never had a gun")
+    is about the noun it negates; a negation somewhere in a long quote seldom answers anyone."""
     for negating, other, side in ((b, a, "b"), (a, b, "a")):
+        if max_words and len(negating.content.split()) > max_words:
+            continue
         affirmed = {_stem(w) for w in other.keywords} - {_stem(w) for w in other.negated_terms}
         for term in sorted({_stem(w) for w in negating.negated_terms} - ignore):
             if any(_same_term(term, word) for word in affirmed):
@@ -82,11 +87,11 @@ def correction(text: str) -> tuple[str, str] | None:
 
 
 def opposite_polarity(a: Statement, b: Statement, *, shared_subject: bool,
-                      ignore: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+                      ignore: frozenset[str] = frozenset(), max_words: int = 0) -> tuple[str, str] | None:
     """The word on which two statements take opposite polarity, and which one negates it ("a" or "b"): a
     noun one negates and the other affirms, a cause one says had no effect, or, about a shared subject, a
     correction ("cleared, not dug")."""
-    found = polarity_conflict(a, b, ignore=ignore)
+    found = polarity_conflict(a, b, ignore=ignore, max_words=max_words)
     if found is not None:
         return found
     for cause_text, effect_text, side in ((a.content, b.content, "b"), (b.content, a.content, "a")):

@@ -51,3 +51,12 @@ def test_figures_for_different_periods_do_not_conflict() -> None:
                                  start=80, keywords=("tuition", "rise")), quantities=((31.0, "percent"),))
     vec = unit([1, 0.2], [1, 0.3])
     assert [p.link for p in find_candidates("x", [a, b], vec, config=PairingConfig())] == [""]
+
+
+def test_a_speaker_that_names_no_source_is_never_paired() -> None:
+    claim = stmt("s1", "Donald Trump", "the debate was rigged", keywords=("debate", "rig"))
+    unresolved = stmt("s2", "I", "the debate was fair", start=60, keywords=("debate", "fair"))
+    named = stmt("s3", "Debate commission", "the debate was fair", start=120, keywords=("debate", "fair"))
+    vec = unit([1, 0.1], [1, 0.1], [1, 0.1])
+    found = [(p.a.id, p.b.id) for p in find_candidates("x", [claim, unresolved, named], vec, config=PairingConfig())]
+    assert found == [("s1", "s3")]
