@@ -26,7 +26,6 @@ from factcheck.pairing.polarity import opposite_polarity
 from factcheck.pairing.sides import SideIndex, same_side
 from factcheck.records import CandidatePair, Statement
 
-
 # Speakers that name no source: a pronoun speaker resolution could not resolve, a bare quantifier.
 UNIDENTIFIED_SPEAKERS = frozenset({"i", "me", "you", "we", "us", "they", "them", "he", "him", "she", "her", "it",
                                    "someone", "somebody", "anyone", "everyone", "who", "which", "that", "this",
