@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
 from factcheck.attribution.cues import content_stance
+from factcheck.attribution.extract import RawAttribution, extract_attributions
 from factcheck.attribution.negation import negated_nouns
 from factcheck.attribution.quantities import content_quantities
-from factcheck.attribution.extract import RawAttribution, extract_attributions
 from factcheck.attribution.speakers import ResolvedSpeaker, resolve_speakers
 from factcheck.config import AttributionConfig
 from factcheck.errors import ModelLoadError
@@ -92,10 +92,15 @@ class AttributionStage:
         self.config = config
         self.nlp = load_spacy(config.spacy_model)
 
-    def __call__(self, articles: Iterable[CleanArticle]) -> Iterator[tuple[CleanArticle, list[Statement]]]:
+    def __call__(self, articles: Iterable[CleanArticle]) -> list[tuple[CleanArticle, list[Statement]]]:
         batch = list(articles)
-        docs = self.nlp.pipe((a.text for a in batch), batch_size=16)
-        for article, doc in zip(batch, docs, strict=True):
-            atts = extract_attributions(doc, min_learned_share=self.config.min_learned_cue_share)
-            speakers = resolve_speakers(doc, atts)
-            yield article, build_statements(doc, atts, speakers, min_tokens=self.config.min_content_tokens)
+        out: list[tuple[CleanArticle, list[Statement]]] = []
+        # The strings a batch adds to spaCy's vocabulary are freed when the zone closes, so a long run's
+        # memory does not grow with every new word it reads; statements hold plain copies.
+        with self.nlp.memory_zone():
+            docs = self.nlp.pipe((a.text for a in batch), batch_size=16)
+            for article, doc in zip(batch, docs, strict=True):
+                atts = extract_attributions(doc, min_learned_share=self.config.min_learned_cue_share)
+                speakers = resolve_speakers(doc, atts)
+                out.append((article, build_statements(doc, atts, speakers, min_tokens=self.config.min_content_tokens)))
+        return out
