@@ -1,20 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from attribution_statements import statements
 
 from factcheck.attribution.stage import AttributionStage
-from factcheck.config import AttributionConfig
-from factcheck.records import CleanArticle, Statement
-
-
-@pytest.fixture(scope="module")
-def stage() -> AttributionStage:
-    return AttributionStage(AttributionConfig())
-
-
-def statements(stage: AttributionStage, text: str) -> list[Statement]:
-    ((_, found),) = list(stage([CleanArticle(id="t", text=text, source="t")]))
-    return found
+from factcheck.records import Statement
 
 
 def last(stage: AttributionStage, text: str) -> Statement:
