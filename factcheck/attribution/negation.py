@@ -67,6 +67,19 @@ def _negated_nouns(tok: Token, span: Span) -> list[Token]:
     return []
 
 
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Is ``tok`` inside a condition ("If we don't do anything on the climate issue, ...")? It asserts nothing."""
+    node = tok
+    while node.head.i != node.i:
+        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
+            return True
+        node = node.head
+    return any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children)
+
+
 def negated_nouns(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """Lemmas of the nouns the content between ``start`` and ``end`` negates."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -74,6 +87,8 @@ def negated_nouns(doc: Doc, start: int, end: int) -> tuple[str, ...]:
         return ()
     found: list[str] = []
     for tok in span:
+        if _hypothetical(tok):
+            continue
         for noun in _negated_nouns(tok, span):
             found += [t.lemma_.lower() for t in _with_parts(noun) if span.start <= t.i < span.end]
     return tuple(dict.fromkeys(found))

@@ -12,7 +12,7 @@ from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.attribution.quantities import conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
-from factcheck.pairing.polarity import opposite_polarity
+from factcheck.pairing.polarity import opposite_polarity, polarity_conflict
 from factcheck.records import CandidatePair, NLIResult, Pair, Relation
 
 DISPUTING_STANCES = NEGATIVE_STANCES | {"question"}
@@ -62,7 +62,9 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         found = opposite_polarity(a, b, shared_subject=bool(cand.shared_terms))
         term, negating = found or ("", "b")
         negative, other = (b, a) if negating == "b" else (a, b)
-        if cand.topic_score >= config.polarity_similarity or contra >= config.contradiction_threshold:
+        # A negated noun needs the contents close in meaning; a denied cause or a correction may do with NLI.
+        by_term = polarity_conflict(a, b) is not None
+        if cand.topic_score >= config.polarity_similarity or (not by_term and contra >= config.contradiction_threshold):
             relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
             reason = f"{negative.speaker} says not '{term}' where {other.speaker} says it"
     elif cand.link == "accused-negates" and not (cand.topic_score >= config.response_similarity

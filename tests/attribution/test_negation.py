@@ -33,3 +33,8 @@ def test_nouns_in_the_scope_of_a_negation(nlp, text: str, expected: tuple[str, .
 ])
 def test_nothing_negated(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert negated_nouns(nlp(text), 0, len(text)) == ()
+
+
+def test_a_negation_inside_a_condition_asserts_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "If we don't do anything on the climate issue, all bets are off."
+    assert negated_nouns(nlp(text), 0, len(text)) == ()

@@ -2,7 +2,7 @@
 
 Each floor is the target the project set (or, where the target is not met, a
 little under today's figure, so a regression shows). These tests run the whole
-pipeline on 14 hand-written gold articles and the 84 PolNeAR dev articles.
+pipeline on 26 hand-written gold articles and the 84 PolNeAR dev articles.
 """
 
 from __future__ import annotations
@@ -22,10 +22,13 @@ POLNEAR_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "
 pytestmark = pytest.mark.slow
 
 
-# Tuning set (8 articles): 11 of 11 predicted pairs right, 10 of 16 must pairs found. Held-out set (6 articles):
-# the issue's target is precision >= 0.5 with the must pairs found; found today: 9 of 21 (0.43).
+# Figures on 2026-12-01 (precision / must-pair recall): tuning set (8 articles) 0.833 / 14 of 16; held-out set
+# (6) 0.750 / 18 of 21; gold_blind (6, written blind, then used for development) 1.000 / 12 of 22; gold_test
+# (6, written blind, never tuned on) 0.636 / 11 of 22. The issue's target is precision >= 0.5 with the must
+# pairs found: precision is met on every set, the must pairs are not.
 @pytest.mark.parametrize(("folder", "min_precision", "min_must_recall"),
-                         [("gold", 0.8, 0.55), ("gold_holdout", 0.5, 0.4)])
+                         [("gold", 0.8, 0.85), ("gold_holdout", 0.7, 0.8), ("gold_blind", 0.9, 0.5),
+                          ("gold_test", 0.6, 0.45)])
 def test_hand_written_gold_sets(pipeline: ClaimRebuttalPipeline, folder: str, min_precision: float,
                                 min_must_recall: float) -> None:
     gold = load_gold(DATA / folder)
