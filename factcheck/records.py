@@ -90,7 +90,8 @@ class CandidatePair:
     b: Statement
     topic_score: float
     shared_terms: tuple[str, ...] = ()
-    link: str = ""  # "back-reference", "accused-denies" or "" (topic only)
+    link: str = ""  # why the two are about one proposition: "back-reference", "accused-denies", ... or "" (topic)
+    detail: tuple[str, ...] = ()  # what an opposite-polarity link rests on: the word, and "a" or "b" negating it
 
 
 @dataclasses.dataclass(frozen=True)

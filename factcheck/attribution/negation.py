@@ -87,8 +87,9 @@ def negated_nouns(doc: Doc, start: int, end: int) -> tuple[str, ...]:
         return ()
     found: list[str] = []
     for tok in span:
-        if _hypothetical(tok):
+        nouns = _negated_nouns(tok, span)
+        if not nouns or _hypothetical(tok):
             continue
-        for noun in _negated_nouns(tok, span):
+        for noun in nouns:
             found += [t.lemma_.lower() for t in _with_parts(noun) if span.start <= t.i < span.end]
     return tuple(dict.fromkeys(found))

@@ -22,7 +22,7 @@ from factcheck.config import PairingConfig
 from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
 from factcheck.pairing.back_references import back_references
-from factcheck.pairing.polarity import opposite_polarity
+from factcheck.pairing.polarity import denied_effect_or_correction, polarity_conflict
 from factcheck.pairing.sides import SideIndex, same_side
 from factcheck.records import CandidatePair, Statement
 
@@ -66,6 +66,7 @@ def find_candidates(
                 continue
             sim = float(sims[i, j])
             shared = tuple(sorted(set(a.keywords) & set(b.keywords)))
+            detail: tuple[str, ...] = ()
             if b.id in anaphora:
                 # A rejection of a definite thing answers that thing only.
                 link = "back-reference" if a.id in anaphora[b.id] else ""
@@ -76,42 +77,42 @@ def find_candidates(
             elif (a.id, b.id) in responses:
                 link = "accused-responds"
             else:
-                link = _link(a, b, sim, shared, config, sides, party_words)
+                link, detail = _link(a, b, sim, shared, config, party_words)
             on_topic = sim >= config.topic_similarity or (
                 len(shared) >= config.min_shared_keywords and sim >= config.topic_similarity_with_keywords
             )
             if link or on_topic:
-                out.append(CandidatePair(article_id, a, b, sim, shared, link))
+                out.append(CandidatePair(article_id, a, b, sim, shared, link, detail))
     return out
 
 
 def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig,
-          sides: SideIndex, party_words: frozenset[str] = frozenset()) -> str:
-    """Why two statements are about the same proposition, beyond topic overlap."""
+          party_words: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+    """Why two statements are about the same proposition, beyond topic overlap, and what it rests on."""
     on_shared_topic = sim >= config.figure_similarity
     figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic else None
     # Money is too generic a unit to say two figures count the same thing without a shared word.
     if figures and (shared or figures[0] not in MONEY_UNITS) and _same_period(a.content, b.content):
-        return "conflicting-figures"
+        return "conflicting-figures", ()
     if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
-        return "opposite-directions"
-    if _opposite_polarity(a, b, party_words, bool(shared), config.polarity_max_words):
-        return "opposite-polarity"
-    return ""
+        return "opposite-directions", ()
+    # The sides' own names are no negated thing: "Nobody from Corvane called me" denies nothing about Corvane.
+    found = polarity_conflict(a, b, ignore=party_words, max_words=config.polarity_max_words)
+    link = "opposite-polarity"
+    if found is None:
+        found = denied_effect_or_correction(a, b, shared_subject=bool(shared), ignore=party_words)
+        link = "denied-effect"
+    if found is None or not _negates_a_claim(found[1], a, b):
+        return "", ()
+    return link, found
 
 
 # What can negate a claim: a statement, a denial or a rejection; not advice ("Patients should not stop ...").
 NEGATING_STANCES = frozenset({"assert", "deny", "reject"})
 
 
-def _opposite_polarity(a: Statement, b: Statement, party_words: frozenset[str], shared_subject: bool,
-                       max_words: int) -> bool:
-    """One side negates a word the other affirms; the sides' own names are no such word ("Nobody from
-    Corvane called me" denies no statement about Corvane)."""
-    found = opposite_polarity(a, b, shared_subject=shared_subject, ignore=party_words, max_words=max_words)
-    if found is None:
-        return False
-    negating, other = (b, a) if found[1] == "b" else (a, b)
+def _negates_a_claim(negating_side: str, a: Statement, b: Statement) -> bool:
+    negating, other = (b, a) if negating_side == "b" else (a, b)
     return negating.stance in NEGATING_STANCES and other.stance in ANSWERABLE_STANCES
 
 

@@ -91,9 +91,14 @@ def opposite_polarity(a: Statement, b: Statement, *, shared_subject: bool,
     """The word on which two statements take opposite polarity, and which one negates it ("a" or "b"): a
     noun one negates and the other affirms, a cause one says had no effect, or, about a shared subject, a
     correction ("cleared, not dug")."""
-    found = polarity_conflict(a, b, ignore=ignore, max_words=max_words)
-    if found is not None:
-        return found
+    return polarity_conflict(a, b, ignore=ignore, max_words=max_words) or denied_effect_or_correction(
+        a, b, shared_subject=shared_subject, ignore=ignore)
+
+
+def denied_effect_or_correction(a: Statement, b: Statement, *, shared_subject: bool,
+                                ignore: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """A cause one statement names and the other says had no effect, or, about a shared subject, a
+    correction; the word and which statement negates it ("a" or "b")."""
     for cause_text, effect_text, side in ((a.content, b.content, "b"), (b.content, a.content, "a")):
         cause = causal_denial(cause_text, effect_text)
         if cause is not None and cause not in ignore:

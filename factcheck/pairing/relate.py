@@ -12,7 +12,6 @@ from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.attribution.quantities import conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
-from factcheck.pairing.polarity import opposite_polarity, polarity_conflict
 from factcheck.records import CandidatePair, NLIResult, Pair, Relation
 
 DISPUTING_STANCES = NEGATIVE_STANCES | {"question"}
@@ -58,13 +57,12 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
         words = opposite_directions(a.content, b.content) or ("", "")
         reason = f"opposite claims on the same figure: '{words[0]}' ({a.speaker}) vs '{words[1]}' ({b.speaker})"
-    elif cand.link == "opposite-polarity":
-        found = opposite_polarity(a, b, shared_subject=bool(cand.shared_terms))
-        term, negating = found or ("", "b")
+    elif cand.link in {"opposite-polarity", "denied-effect"}:
+        term, negating = cand.detail or ("", "b")
         negative, other = (b, a) if negating == "b" else (a, b)
         # A negated noun needs the contents close in meaning; a denied cause or a correction may do with NLI.
-        by_term = polarity_conflict(a, b) is not None
-        if cand.topic_score >= config.polarity_similarity or (not by_term and contra >= config.contradiction_threshold):
+        by_noun = cand.link == "opposite-polarity"
+        if cand.topic_score >= config.polarity_similarity or (not by_noun and contra >= config.contradiction_threshold):
             relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
             reason = f"{negative.speaker} says not '{term}' where {other.speaker} says it"
     elif cand.link == "accused-negates" and not (cand.topic_score >= config.response_similarity

@@ -238,6 +238,9 @@ def _contains(x: str, y: str) -> bool:
     return bool(wx) and bool(wy) and (wx <= wy or wy <= wx) and names_match(x, y)
 
 
+_MANAGEMENT_STEMS = frozenset(_stem(w) for w in MANAGEMENT_WORDS)
+
+
 def names_side(phrase: str, side: Side) -> bool:
     """Does ``phrase`` (an accused party, a content's subject) name ``side``?"""
     if not phrase.strip():
@@ -245,7 +248,7 @@ def names_side(phrase: str, side: Side) -> bool:
     if any(names_match(phrase, n) for n in side.names):
         return True
     words = {_stem(w) for w in _words(phrase)}
-    if words & {_stem(w) for w in MANAGEMENT_WORDS} and side.roles & {_stem(w) for w in MANAGEMENT_WORDS}:
+    if words & _MANAGEMENT_STEMS and side.roles & _MANAGEMENT_STEMS:
         return True
     head = _stem(_words(phrase)[-1]) if _words(phrase) else ""
     return bool(head) and head in side.kinds and head not in _PLAIN
