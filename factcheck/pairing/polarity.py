@@ -16,19 +16,13 @@ from __future__ import annotations
 
 import re
 
+from factcheck.pairing.words import stem
 from factcheck.records import Statement
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*")
 MIN_COMPOUND_HEAD = 3
 
 
-def _stem(word: str) -> str:
-    w = word.lower()
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
 
 
 def _same_term(x: str, y: str) -> bool:
@@ -48,8 +42,8 @@ def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = fr
     for negating, other, side in ((b, a, "b"), (a, b, "a")):
         if max_words and len(negating.content.split()) > max_words:
             continue
-        affirmed = {_stem(w) for w in other.keywords} - {_stem(w) for w in other.negated_terms}
-        for term in sorted({_stem(w) for w in negating.negated_terms} - ignore):
+        affirmed = {stem(w) for w in other.keywords} - {stem(w) for w in other.negated_terms}
+        for term in sorted({stem(w) for w in negating.negated_terms} - ignore):
             if any(_same_term(term, word) for word in affirmed):
                 return term, side
     return None
@@ -67,9 +61,9 @@ _NOT_A_CAUSE = frozenset({"that", "which", "it", "this", "they", "he", "she", "w
 
 def causal_denial(a: str, b: str) -> str | None:
     """A cause ``a`` names that ``b`` says had no effect ("strike"), if any."""
-    causes = {_stem(w) for m in _CAUSE.finditer(a) for w in _TOKEN.findall(m.group("cause"))}
+    causes = {stem(w) for m in _CAUSE.finditer(a) for w in _TOKEN.findall(m.group("cause"))}
     for m in _NO_EFFECT.finditer(b):
-        subject = _stem(m.group("subject"))
+        subject = stem(m.group("subject"))
         if subject in causes and subject not in _NOT_A_CAUSE:
             return subject
     return None

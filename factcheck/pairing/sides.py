@@ -19,6 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from factcheck.pairing.words import stem
 from factcheck.records import Statement
 
 _WORD = re.compile(r"[a-z][a-z0-9-]*")
@@ -67,8 +68,6 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’s", "").replace("'s", ""))
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 # Words of a name that do not identify anyone: "Co.", "Group", "officials", "spokesman".
@@ -77,7 +76,7 @@ _NOT_NAME = _PLAIN | {"co", "inc", "corp", "ltd", "group", "office", "officials"
 
 
 def _name_words(name: str) -> set[str]:
-    return {_stem(w) for w in _words(name) if w not in _NOT_NAME and len(w) > 1}
+    return {stem(w) for w in _words(name) if w not in _NOT_NAME and len(w) > 1}
 
 
 def names_match(phrase: str, name: str) -> bool:
@@ -133,7 +132,7 @@ class SideIndex:
         # minister; "club captain Dean Sorensen" -> club, captain (a captain, not the club).
         described = re.split(r"[’']s\b", mention)[-1]
         name = _name_words(speaker)
-        return [_stem(w) for w in _words(described) if w not in _PLAIN and _stem(w) not in name]
+        return [stem(w) for w in _words(described) if w not in _PLAIN and stem(w) not in name]
 
     def _collect_descriptors(self) -> None:
         """Nouns the article puts right before or after a speaker's name: "the mining company Ostrava
@@ -147,7 +146,7 @@ class SideIndex:
             after = re.compile(rf"\b{escaped},\s+(?i:a|an|the)\s+((?:[\w-]+\s+){{0,2}}?[a-z][\w-]*)\b")
             for text in texts:
                 for m in (*before.finditer(text), *after.finditer(text)):
-                    words = [_stem(w) for w in _words(m.group(1)) if w not in _PLAIN]
+                    words = [stem(w) for w in _words(m.group(1)) if w not in _PLAIN]
                     self.roles[name] |= set(words)
                     self.kinds[name] |= set(words[-1:])
 
@@ -162,8 +161,8 @@ class SideIndex:
         words = _words(re.split(r"\s+(?:of|for|at|from)\s+", plain)[0])
         if not words:
             return None
-        head = _stem(words[-1])
-        capitalised = {_stem(w.lower()) for w in re.findall(r"\b[A-Z][\w-]+", plain)}
+        head = stem(words[-1])
+        capitalised = {stem(w.lower()) for w in re.findall(r"\b[A-Z][\w-]+", plain)}
         order = sorted(self.statements, key=lambda s: (s.start >= before, abs(before - s.start)))
         speakers = [s.speaker for s in order if not re.search(r"[’']s\b", s.speaker)]
         for c in speakers:
@@ -202,7 +201,7 @@ class SideIndex:
                 found = self.resolve(owner, before=s.start)
                 # "union representative" speaks for the Allied Nurses Union; "housing spokesman" is no
                 # spokesman of the housing ministry: a bare owner noun must be the body's head noun.
-                if pattern is _ROLE_AFTER_OWNER and found and _stem(owner.lower()) != _stem(_words(found)[-1]):
+                if pattern is _ROLE_AFTER_OWNER and found and stem(owner.lower()) != stem(_words(found)[-1]):
                     found = None
                 if found is not None and found != s.speaker:
                     return found
@@ -238,7 +237,7 @@ def _contains(x: str, y: str) -> bool:
     return bool(wx) and bool(wy) and (wx <= wy or wy <= wx) and names_match(x, y)
 
 
-_MANAGEMENT_STEMS = frozenset(_stem(w) for w in MANAGEMENT_WORDS)
+_MANAGEMENT_STEMS = frozenset(stem(w) for w in MANAGEMENT_WORDS)
 
 
 def names_side(phrase: str, side: Side) -> bool:
@@ -247,10 +246,10 @@ def names_side(phrase: str, side: Side) -> bool:
         return False
     if any(names_match(phrase, n) for n in side.names):
         return True
-    words = {_stem(w) for w in _words(phrase)}
+    words = {stem(w) for w in _words(phrase)}
     if words & _MANAGEMENT_STEMS and side.roles & _MANAGEMENT_STEMS:
         return True
-    head = _stem(_words(phrase)[-1]) if _words(phrase) else ""
+    head = stem(_words(phrase)[-1]) if _words(phrase) else ""
     return bool(head) and head in side.kinds and head not in _PLAIN
 
 
