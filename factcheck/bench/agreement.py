@@ -23,7 +23,8 @@ from factcheck.nli.loading import resolve_nli_ref
 from factcheck.nli.onnx_backend import onnx_available
 
 # torch fp32 first: it is the reference every other path is compared with.
-CPU_PATHS = (("torch", "fp32"), ("onnx", "fp32"), ("torch", "bf16"), ("torch", "int8"), ("onnx", "int8"))
+CPU_PATHS = (("torch", "fp32"), ("onnx", "fp32"), ("torch", "bf16"), ("torch-compile", "bf16"), ("torch", "int8"),
+             ("onnx", "int8"))
 
 
 def measure_paths(

@@ -1,7 +1,8 @@
 """The engine beside its peers: same model, same pairs, one fresh process each.
 
 Figures per contender: pairs/s over the scoring call (tokenization included,
-model loading and a short warm-up excluded), load time, peak RSS and its rise
+model loading and a short warm-up excluded; the best of ``repeats`` passes),
+load and warm-up time (a compiled path compiles in its warm-up), peak RSS and its rise
 over the torch+transformers baseline, and agreement with the engine's fp32
 path (share of identical labels, largest absolute probability difference).
 """
@@ -20,6 +21,7 @@ import numpy as np
 
 from factcheck.bench.spawn import run_worker
 from factcheck.errors import FactcheckError
+from factcheck.nli.engine import BACKENDS
 from factcheck.nli.loading import resolve_nli_ref
 
 PairText = tuple[str, str]
@@ -50,8 +52,9 @@ DEFAULT_CONTENDERS = (FP32, FAST, HF_PIPELINE, CROSS_ENCODER)
 def engine_contender(spec: str) -> Contender:
     """``BACKEND:PRECISION`` (e.g. ``onnx:int8``, ``torch:bf16``) as an extra engine row."""
     backend, sep, precision = spec.partition(":")
-    if not sep or backend not in {"auto", "torch", "onnx"} or not precision:
-        raise FactcheckError(f"engine path {spec!r} must look like BACKEND:PRECISION, e.g. onnx:int8 or torch:bf16")
+    if not sep or backend not in BACKENDS or not precision:
+        raise FactcheckError(f"engine path {spec!r} must look like BACKEND:PRECISION, e.g. onnx:int8 or torch:bf16 "
+                             f"(backends: {', '.join(BACKENDS)})")
     return Contender(f"{backend}:{precision}", "engine", backend, precision)
 
 
@@ -63,6 +66,7 @@ class NLIRow:
     pairs_per_s: float
     seconds: float
     load_seconds: float
+    warmup_seconds: float
     peak_rss_mib: float
     rss_delta_mib: float
     label_agreement: float
@@ -127,15 +131,16 @@ def agreement(probs: np.ndarray, reference: np.ndarray) -> tuple[float, float]:
 
 
 def nli_spec(contender: Contender, *, model: str, pairs_file: Path, out: Path, threads: int, batch_size: int,
-             onnx_dir: str | None = None, prepare_only: bool = False) -> dict[str, Any]:
+             onnx_dir: str | None = None, prepare_only: bool = False, repeats: int = 1) -> dict[str, Any]:
     return {"kind": "nli", "contender": contender.contender, "backend": contender.backend,
             "precision": contender.precision, "model": model, "pairs_file": str(pairs_file), "out": str(out),
-            "threads": threads, "batch_size": batch_size, "onnx_dir": onnx_dir, "prepare_only": prepare_only}
+            "threads": threads, "batch_size": batch_size, "onnx_dir": onnx_dir, "prepare_only": prepare_only,
+            "repeats": repeats}
 
 
 def run_contenders(
     contenders: Sequence[Contender], pairs: Sequence[PairText], *, model: str, threads: int, batch_size: int,
-    timeout_s: float, onnx_dir: str | None = None,
+    timeout_s: float, onnx_dir: str | None = None, repeats: int = 1,
 ) -> list[tuple[Contender, dict[str, Any], np.ndarray]]:
     """Each contender in its own process on the same pairs; engine models are exported beforehand."""
     done: list[tuple[Contender, dict[str, Any], np.ndarray]] = []
@@ -151,7 +156,7 @@ def run_contenders(
                 run_worker(spec, workdir=work, timeout_s=timeout_s)
         for i, c in enumerate(contenders):
             spec = nli_spec(c, model=model, pairs_file=pairs_file, out=work / f"run-{i}", threads=threads,
-                            batch_size=batch_size, onnx_dir=onnx_dir)
+                            batch_size=batch_size, onnx_dir=onnx_dir, repeats=repeats)
             result, probs = run_worker(spec, workdir=work, timeout_s=timeout_s)
             if probs is None or probs.shape != (len(pairs), 3):
                 raise FactcheckError(f"bench contender {c.key} returned no probabilities for every pair")
@@ -169,7 +174,7 @@ def _row_name(contender: Contender, result: dict[str, Any]) -> str:
 
 def run_nli_bench(
     *, data: str | Path, n: int, model: str, contenders: Sequence[Contender] = DEFAULT_CONTENDERS,
-    batch_size: int = 32, threads: int = 0, timeout_s: float = 1800, onnx_dir: str | None = None,
+    batch_size: int = 32, threads: int = 0, timeout_s: float = 1800, onnx_dir: str | None = None, repeats: int = 1,
 ) -> NLIBenchReport:
     """Run every contender on the same ``n`` pairs of ``data`` and compare them with the engine's fp32 path."""
     keys = [c.key for c in contenders]
@@ -180,14 +185,15 @@ def run_nli_bench(
     # Peers take a folder or hub id, not factcheck's "embedded".
     model = resolve_nli_ref(model).path
     done = run_contenders(contenders, pairs, model=model, threads=threads, batch_size=batch_size,
-                          timeout_s=timeout_s, onnx_dir=onnx_dir)
+                          timeout_s=timeout_s, onnx_dir=onnx_dir, repeats=repeats)
     reference = next(probs for c, _, probs in done if c.key == FP32.key)
     rows = []
     for c, result, probs in done:
         same, diff = agreement(probs, reference)
         rows.append(NLIRow(
             key=c.key, name=_row_name(c, result), is_engine=c.is_engine, pairs_per_s=len(pairs) / result["seconds"],
-            seconds=result["seconds"], load_seconds=result["load_seconds"], peak_rss_mib=result["peak_rss_mib"],
+            seconds=result["seconds"], load_seconds=result["load_seconds"],
+            warmup_seconds=result.get("warmup_seconds", 0.0), peak_rss_mib=result["peak_rss_mib"],
             rss_delta_mib=result["peak_rss_mib"] - result["rss_base_mib"], label_agreement=same,
             max_abs_prob_diff=diff, model_info=result.get("model_info", {}),
         ))

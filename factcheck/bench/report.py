@@ -22,9 +22,10 @@ def format_nli(report: NLIBenchReport) -> str:
     ref = report.row(report.reference)
     out = [f"NLI: {report.pairs} pairs ({report.distinct} distinct) from {report.data}",
            f"model {report.model}, {report.threads} thread(s); agreement is with {ref.name}", ""]
-    header = ("contender", "pairs/s", "seconds", "load s", "peak RSS MiB", "RSS rise MiB", "same label",
+    header = ("contender", "pairs/s", "seconds", "load s", "warm-up s", "peak RSS MiB", "RSS rise MiB", "same label",
               "max |dprob|")
-    rows = [(r.name, f"{r.pairs_per_s:.1f}", f"{r.seconds:.2f}", f"{r.load_seconds:.1f}", f"{r.peak_rss_mib:.0f}",
+    rows = [(r.name, f"{r.pairs_per_s:.1f}", f"{r.seconds:.2f}", f"{r.load_seconds:.1f}", f"{r.warmup_seconds:.1f}",
+             f"{r.peak_rss_mib:.0f}",
              f"{r.rss_delta_mib:.0f}", f"{100 * r.label_agreement:.2f}%", f"{r.max_abs_prob_diff:.2e}")
             for r in report.rows]
     out += _table(header, rows)

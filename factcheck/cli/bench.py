@@ -42,7 +42,8 @@ def bench(
     sizes: Annotated[str | None, typer.Option(help="Article batch sizes, e.g. 10,100,1000")] = None,
     ray_sizes: Annotated[str | None, typer.Option(
         help="The same on a local Ray for these batch sizes, e.g. 1000 (needs the ray extra)")] = None,
-    paths: Annotated[str | None, typer.Option(help="Extra engine rows, e.g. onnx:int8,torch:bf16")] = None,
+    paths: Annotated[str | None, typer.Option(
+        help="Extra engine rows, e.g. onnx:int8,torch:bf16,torch-compile:bf16")] = None,
     run_set: Annotated[list[str] | None, typer.Option(
         "--run-set", help="Override one setting of the pipeline's run config: section.key=value")] = None,
     agreement: Annotated[bool, typer.Option(
@@ -94,7 +95,7 @@ def bench(
             typer.echo(f"NLI bench on {n or cfg.pairs} pairs ...", err=True)
             report = run_nli_bench(data=nli_data, n=cfg.pairs if n is None else n, model=model_arg,
                                    contenders=contenders, batch_size=cfg.peer_batch_size, threads=cfg.threads,
-                                   timeout_s=cfg.timeout_s)
+                                   timeout_s=cfg.timeout_s, repeats=cfg.repeats)
             texts.append(format_nli(report))
             sections["nli"] = report.to_dict()
         if pipeline:

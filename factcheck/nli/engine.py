@@ -5,8 +5,9 @@ The work is split the way transformers pipelines split it:
 touches torch, ONNX Runtime and the device) and ``postprocess`` (probabilities
 to labels through the model's ``id2label``).
 
-On the CPU the forward step runs on torch (fp32, dynamic int8, bf16) or ONNX
-Runtime (fp32, dynamic int8); ``precision = "auto"`` takes the fastest path
+On the CPU the forward step runs on torch (fp32, dynamic int8, bf16), torch
+with ``torch.compile`` (``torch-compile``: fp32, bf16; compiled once enough rows
+have run) or ONNX Runtime (fp32, dynamic int8); ``precision = "auto"`` takes the fastest path
 whose labels agree with fp32 on the dev set at least 99% of the time, as
 measured by ``factcheck bench --agreement`` on this kind of CPU (see
 ``factcheck.nli.fast_path``), and ``backend = "auto"`` the faster backend
@@ -44,12 +45,13 @@ from factcheck.nli.onnx_backend import (
     load_tokenizer_and_labels,
     onnx_available,
 )
-from factcheck.nli.torch_backend import TorchRunner, set_cpu_threads
+from factcheck.nli.torch_backend import COMPILED_BACKEND, TorchRunner, set_cpu_threads
 from factcheck.records import NLIResult
 
 log = logging.getLogger(__name__)
 
 PairText = tuple[str, str]
+BACKENDS = ("auto", "torch", COMPILED_BACKEND, "onnx")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,16 +131,20 @@ def choose_precision(requested: str, device: str, *, fast_path: FastPathRecord |
 
 def choose_backend(requested: str, *, precision: str, device: str, fast_path: FastPathRecord | None = None,
                    onnx_ok: bool = True) -> str:
-    """``torch`` or ``onnx``; ``auto`` takes the faster one the measurement found for this precision."""
-    if requested not in {"auto", "torch", "onnx"}:
-        raise ConfigError(f"nli.backend must be auto, torch or onnx, not {requested!r}")
+    """``torch``, ``torch-compile`` or ``onnx``; ``auto`` takes the fastest one measured for this precision."""
+    if requested not in BACKENDS:
+        raise ConfigError(f"nli.backend must be {', '.join(BACKENDS)}, not {requested!r}")
     if requested == "onnx":
         if device != "cpu":
             raise ConfigError("nli.backend = onnx runs on the CPU only; use torch on a GPU")
         if precision not in ONNX_PRECISIONS:
             raise ConfigError(f"nli.backend = onnx runs {' or '.join(ONNX_PRECISIONS)}, not {precision}")
         return "onnx"
-    if requested == "torch" or device != "cpu" or precision not in ONNX_PRECISIONS or fast_path is None:
+    if requested == COMPILED_BACKEND and precision == "int8":
+        raise ConfigError(f"nli.backend = {COMPILED_BACKEND} runs fp32, bf16 or fp16, not int8")
+    if requested != "auto":
+        return requested
+    if device != "cpu" or fast_path is None:
         return "torch"
     measured = [p for p in fast_path.paths if p.precision == precision]
     passing = [p for p in measured if p.label_agreement >= fast_path.bar] or measured
@@ -147,7 +153,8 @@ def choose_backend(requested: str, *, precision: str, device: str, fast_path: Fa
     best = max(passing, key=operator.attrgetter("pairs_per_s")).backend
     if best == "onnx" and not onnx_ok:
         log.info("onnxruntime is not installed; the NLI model runs on torch (pip install 'factcheck[bench]')")
-        return "torch"
+        others = [p for p in passing if p.backend != "onnx"]
+        return max(others, key=operator.attrgetter("pairs_per_s")).backend if others else "torch"
     return best
 
 
@@ -205,8 +212,10 @@ class NLIEngine:
 
     def _prepare_torch(self) -> TorchRunner:
         self.tokenizer, model, self.labels = load_nli(self.ref)
+        compiled = self.backend == COMPILED_BACKEND
         runner = TorchRunner(model, device=self.device, precision=self.precision,
-                             attn_implementation=self.config.attn_implementation)
+                             attn_implementation=self.config.attn_implementation,
+                             compile_after_rows=self.config.compile_after_rows if compiled else None)
         self.model = runner.model
         return runner
 

@@ -60,7 +60,7 @@ def test_engine_paths_must_name_backend_and_precision(spec: str) -> None:
 
 def test_nli_table_has_a_speedup_row_per_engine_path() -> None:
     def row(key: str, name: str, engine: bool, speed: float) -> NLIRow:
-        return NLIRow(key, name, engine, speed, 1.0, 1.0, 500.0, 100.0, 1.0, 0.0, {})
+        return NLIRow(key, name, engine, speed, 1.0, 1.0, 0.5, 500.0, 100.0, 1.0, 0.0, {})
 
     report = NLIBenchReport(data="d.jsonl", pairs=10, distinct=9, threads=2, model="m", reference="fp32",
                             rows=(row("fp32", "engine fp32", True, 300.0), row("fast", "engine fast", True, 600.0),

@@ -136,8 +136,86 @@ def test_backend_choice_on_a_gpu_and_bad_backends() -> None:
         choose_backend("onnx", precision="fp32", device="cuda")
     with pytest.raises(ConfigError, match="onnx runs"):
         choose_backend("onnx", precision="bf16", device="cpu")
-    with pytest.raises(ConfigError, match="auto, torch or onnx"):
+    with pytest.raises(ConfigError, match="auto, torch, torch-compile, onnx"):
         choose_backend("tensorrt", precision="fp32", device="cpu")
+    with pytest.raises(ConfigError, match="not int8"):
+        choose_backend("torch-compile", precision="int8", device="cpu")
+    assert choose_backend("torch-compile", precision="bf16", device="cuda") == "torch-compile"
+
+
+def test_auto_backend_takes_the_compiled_path_when_it_measured_fastest() -> None:
+    from factcheck.nli.engine import choose_backend
+
+    measured = [*MEASURED, ("torch-compile", "bf16", 320.0, 0.994, 0.03), ("onnx", "bf16", 400.0, 0.9, 0.5)]
+    record = _record(measured, backend="torch-compile", precision="bf16")
+    assert choose_precision("auto", "cpu", fast_path=record) == "bf16"
+    assert choose_backend("auto", precision="bf16", device="cpu", fast_path=record) == "torch-compile"
+    # The fastest fp32 backend is ONNX Runtime; without it the next fastest measured one, not any torch.
+    assert choose_backend("auto", precision="fp32", device="cpu", fast_path=record, onnx_ok=False) == "torch"
+
+
+def _compiled_engine(make_tiny_model, **overrides):  # type: ignore[no-untyped-def]
+    path = make_tiny_model({0: "entailment", 1: "neutral", 2: "contradiction"})
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    model = AutoModelForSequenceClassification.from_pretrained(path)
+    with torch.no_grad():
+        torch.manual_seed(1)
+        model.classifier.weight.normal_(0, 1.0)
+    model.save_pretrained(path)
+    cfg = NLIModelConfig(model=str(path), precision="fp32", backend="torch-compile", max_tokens_per_batch=64,
+                         max_batch_rows=2, **overrides)
+    return NLIEngine(cfg)
+
+
+def test_compiled_path_runs_eagerly_until_enough_rows_then_compiles(make_tiny_model) -> None:  # type: ignore[no-untyped-def]
+    engine = _compiled_engine(make_tiny_model, compile_after_rows=3)
+    eager = engine.score(PAIRS[:3])  # two batches (2 rows, 1 row): below the threshold while they run
+    assert not engine._run.compiled
+    again = engine.score(PAIRS[:3])
+    assert engine._run.compiled
+    for a, b in zip(eager, again, strict=True):
+        assert a.label == b.label
+        for label, p in a.probs.items():
+            assert b.probs[label] == pytest.approx(p, abs=1e-4)
+
+
+def test_compiled_path_never_compiles_below_the_threshold(make_tiny_model) -> None:  # type: ignore[no-untyped-def]
+    engine = _compiled_engine(make_tiny_model)  # the default threshold: 20,000 rows
+    engine.score(PAIRS)
+    assert not engine._run.compiled
+    assert engine.model_info["backend"] == "torch-compile"
+
+
+def test_compiled_path_falls_back_to_eager(make_tiny_model, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    import torch
+
+    from factcheck.nli import torch_backend
+
+    want = _compiled_engine(make_tiny_model, compile_after_rows=None).score(PAIRS)
+
+    def broken(module, **kwargs):  # type: ignore[no-untyped-def]
+        def run(**inputs):  # type: ignore[no-untyped-def]
+            raise RuntimeError("InductorError: C++ compile error\n(details)")
+        return run
+
+    monkeypatch.setattr(torch, "compile", broken)
+    engine = _compiled_engine(make_tiny_model, compile_after_rows=0)
+    with caplog.at_level(logging.WARNING, logger="factcheck.nli.torch_backend"):
+        got = engine.score(PAIRS)
+    assert not engine._run.compiled
+    assert "torch.compile failed (InductorError: C++ compile error); the NLI model runs eagerly" in caplog.text
+    assert [g.probs for g in got] == [w.probs for w in want]
+    # No C++ compiler at all: no compile is tried.
+    monkeypatch.setattr(torch_backend, "cpp_compiler_available", lambda: False)
+    engine = _compiled_engine(make_tiny_model, compile_after_rows=0)
+    with caplog.at_level(logging.INFO, logger="factcheck.nli.torch_backend"):
+        engine.score(PAIRS[:1])
+    assert not engine._run.compiled
+    assert "needs a C++ compiler" in caplog.text
 
 
 @pytest.mark.parametrize(("bf16_ok", "want"), [(True, "bf16"), (False, "fp16")])
@@ -319,7 +397,7 @@ def _confident(results, margin: float = 0.2) -> list[int]:  # type: ignore[no-un
 # even confident pairs (90% and 96.5% label agreement on the dev set, which `factcheck bench --agreement`
 # measures), so precision = "auto" never picks them; the tests below only check that they run.
 @pytest.mark.parametrize(("backend", "precision", "tolerance"),
-                         [("onnx", "fp32", 1e-4), ("torch", "bf16", None)])
+                         [("onnx", "fp32", 1e-4), ("torch", "bf16", None), ("torch-compile", "bf16", None)])
 def test_fast_paths_agree_with_fp32_on_the_shipped_model(  # type: ignore[no-untyped-def]
     shipped_fp32, tmp_path_factory, backend: str, precision: str, tolerance: float | None
 ) -> None:
@@ -327,9 +405,12 @@ def test_fast_paths_agree_with_fp32_on_the_shipped_model(  # type: ignore[no-unt
         pytest.importorskip("onnxruntime")
         pytest.importorskip("onnxscript")
     onnx_dir = tmp_path_factory.getbasetemp() / "onnx"
-    engine = NLIEngine(NLIModelConfig(precision=precision, backend=backend, device="cpu", onnx_dir=str(onnx_dir)))
+    engine = NLIEngine(NLIModelConfig(precision=precision, backend=backend, device="cpu", onnx_dir=str(onnx_dir),
+                                      compile_after_rows=0))
     assert (engine.backend, engine.precision) == (backend, precision)
     got = engine.score(PARITY_PAIRS)
+    if backend == "torch-compile":
+        assert engine._run.compiled, "the compiled path fell back to eager"
     confident = _confident(shipped_fp32)
     assert len(confident) >= 5, "the shipped model should be sure of most of these pairs"
     for i in confident:
