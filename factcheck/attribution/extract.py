@@ -126,16 +126,45 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _phrasal_particle(cue: Token, lemma: str) -> Token | None:
+    """The particle of a phrasal cue ("call for", "push back"): a prep or prt child of the cue, or the
+    "for" the parser made the mark of a clause right after it ("called for the ditches to be blocked")."""
+    found = [c for c in cue.children if (lemma, c.lower_) in PHRASAL_CUES and c.dep_ in {"prep", "prt"}]
+    if found:
+        return found[-1]
+    for child in cue.children:
+        if child.dep_ in {"advcl", "ccomp", "xcomp"} and child.i > cue.i:
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.i == cue.i + 1 and (lemma, mark.lower_) in PHRASAL_CUES:
+                    return mark
+    return None
+
+
+def _accused_of(cue: Token, lemma: str) -> Token | None:
+    """The accused of "accuse X of ...": the object, when an "of" phrase follows it."""
+    if lemma not in ACCUSING_LEMMAS:
+        return None
+    obj = next((c for c in cue.children if c.dep_ in {"dobj", "obj"} and c.i > cue.i), None)
+    if obj is not None and any(c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in obj.children):
+        return obj
+    return None
+
+
 def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token]:
     speaker_ids = {t.i for t in noun_phrase(speaker, exclude=cue)} if speaker is not None else set()
-    phrasal_prep = None
-    for child in cue.children:
-        if (lemma, child.lower_) in PHRASAL_CUES and child.dep_ in {"prep", "prt"}:
-            phrasal_prep = child
+    phrasal_prep = _phrasal_particle(cue, lemma)
     parts: list[Token] = []
+    drop: set[int] = set()
     clauses = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis"} and c.i not in speaker_ids]
+    accused = _accused_of(cue, lemma)
     if phrasal_prep is not None and phrasal_prep.dep_ == "prep":
         parts = [g for g in phrasal_prep.children if g.dep_ in {"pobj", "pcomp"}]
+    elif phrasal_prep is not None and phrasal_prep.dep_ == "mark":
+        parts, drop = [phrasal_prep.head], {phrasal_prep.i}
+    elif accused is not None:
+        # "accused union officials of warning drivers ... that they would be expelled": what follows the
+        # accused is the charge, even where the parser hung a clause of it on the cue.
+        parts = [accused, *(c for c in clauses if c.i > accused.i)]
     elif clauses:
         parts = clauses[-1:] if clauses[-1].i > cue.i else clauses[:1]
     elif lemma not in CLAUSE_ONLY:
@@ -154,7 +183,7 @@ def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token
     for part in parts:
         cut = [d for d in part.subtree if d.dep_ == "advcl" and d.head.dep_ == "conj"]
         tokens |= _subtree_without(part, cut)
-    tokens = {t for t in tokens if t.i not in speaker_ids}
+    tokens = {t for t in tokens if t.i not in speaker_ids and t.i not in drop}
     return _trim(_contiguous(tokens, anchor=min((t.i for t in tokens), default=None)))
 
 
@@ -284,7 +313,8 @@ def _make(
 def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: float) -> RawAttribution | None:
     lemma = tok.lemma_.lower()
     stance = verb_cue_stance(lemma, min_share=min_share)
-    phrasal = [c for c in tok.children if (lemma, c.lower_) in PHRASAL_CUES and c.dep_ in {"prep", "prt"}]
+    particle = _phrasal_particle(tok, lemma)
+    phrasal = [particle] if particle is not None else []
     if phrasal:
         stance = PHRASAL_CUES[(lemma, phrasal[0].lower_)]
     if stance is None:

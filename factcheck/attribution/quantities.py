@@ -52,6 +52,26 @@ def _unit(tok: Token, doc: Doc) -> str:
     return ""
 
 
+_FIGURE_TEXT = re.compile(r"^[$€£]?(?P<number>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s+(?P<scale>thousand|million|"
+                          r"billion|trillion))?$", re.IGNORECASE)
+
+
+def figure_value(text: str) -> float | None:
+    """The number a short phrase is ("Eighteen million", "$18m" is not one, "241", "twenty-one"), else None."""
+    m = _FIGURE_TEXT.match(text.strip())
+    if m is None:
+        return None
+    number = m.group("number").lower()
+    if _NUMBER.match(number):
+        value = float(number.replace(",", ""))
+    else:
+        tens, _, ones = number.partition("-")
+        if tens not in _WORDS or (ones and ones not in _WORDS):
+            return None
+        value = float(_WORDS[tens] + (_WORDS[ones] if ones else 0))
+    return value * _SCALE[m.group("scale").lower()] if m.group("scale") else value
+
+
 def content_quantities(doc: Doc, start: int, end: int) -> tuple[tuple[float, str], ...]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:

@@ -180,8 +180,9 @@ class SpeakerResolver:
         return ResolvedSpeaker(best[1].canonical, mention, best[1].label)
 
     def _nominal(self, head: Token, mention: str, pos: int, *, plain: str, carried: bool = False) -> ResolvedSpeaker:
-        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-        definite = carried or bool(determiners & {"the", "this", "that"})
+        determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
+        # "their union", "its board": a body the article knows, as "the union" is.
+        definite = carried or bool(determiners & {"the", "this", "that", "their", "its"})
         indefinite = not definite and bool(determiners & {"a", "an"})
         found = None
         if definite:

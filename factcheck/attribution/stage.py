@@ -98,7 +98,7 @@ class AttributionStage:
         # The strings a batch adds to spaCy's vocabulary are freed when the zone closes, so a long run's
         # memory does not grow with every new word it reads; statements hold plain copies.
         with self.nlp.memory_zone():
-            docs = self.nlp.pipe((a.text for a in batch), batch_size=16)
+            docs = self.nlp.pipe((a.text for a in batch), batch_size=max(1, self.config.parse_batch_docs))
             for article, doc in zip(batch, docs, strict=True):
                 atts = extract_attributions(doc, min_learned_share=self.config.min_learned_cue_share)
                 speakers = resolve_speakers(doc, atts)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
+from factcheck.attribution.quantities import figure_value
 from factcheck.pairing.sides import Side, SideIndex, named_in, names_side, same_side
 from factcheck.records import Statement
 
@@ -106,9 +107,20 @@ _DISMISSAL = re.compile(r"^(?:the|these|those|this|that|their|his|her|its)\s+(?:
                         r"not accurate|inaccurate|nonsense|misleading|invented|made up|fabricated)\b", re.IGNORECASE)
 
 
+# "Eighteen million is a number someone in Kestrel has invented": a figure called false.
+_FIGURE_DISMISSAL = re.compile(r"^(?P<figure>[$€£]?[\w,.-]+(?:\s+(?:thousand|million|billion|trillion))?)\s+"
+                               r"(?:is|are|was|were)\b(?:\s+\S+){0,8}?\s+(?:simply\s+)?(?:not true|untrue|wrong|false|"
+                               r"inaccurate|nonsense|invented|made up|fabricated|fiction|fantasy)\b", re.IGNORECASE)
+
+
 def _dismissed(content: str, recent: Sequence[Statement], index: SideIndex) -> Statement | None:
     """What a statement that calls a definite thing false refers back to: the latest statement of the side
-    it names ("the superintendent") that the noun can name ("the figures")."""
+    it names ("the superintendent") that the noun can name ("the figures"); for a figure called false
+    ("Eighteen million is a number someone has invented"), the latest statement that gives that figure."""
+    figure = _FIGURE_DISMISSAL.match(content)
+    value = figure_value(figure.group("figure")) if figure else None
+    if value is not None:
+        return next((s for s in recent if any(v == value for v, _ in s.quantities)), None)
     m = _DISMISSAL.match(content)
     if m is None:
         return None

@@ -54,6 +54,12 @@ MANAGEMENT_WORDS = frozenset({"manager", "managers", "management", "boss", "boss
                               "directors", "board", "chief"})
 
 
+# Heads of a phrase for the people who act for a body named before them ("union officials").
+_OFFICIAL_STEMS = frozenset(stem(w) for w in ("official", "officials", "representative", "representatives", "leader",
+                                              "leaders", "spokesman", "spokeswoman", "spokesperson", "officer",
+                                              "officers", "negotiator", "negotiators"))
+
+
 @dataclasses.dataclass(frozen=True)
 class Side:
     """Who a statement speaks for: its speaker and the bodies the speaker represents."""
@@ -250,6 +256,9 @@ def names_side(phrase: str, side: Side) -> bool:
     if words & _MANAGEMENT_STEMS and side.roles & _MANAGEMENT_STEMS:
         return True
     head = stem(_words(phrase)[-1]) if _words(phrase) else ""
+    if head in _OFFICIAL_STEMS:
+        # "union officials", "club representatives": the people who speak for a body of the side's kind.
+        return any(stem(w) in side.kinds for w in _words(phrase)[:-1] if w not in _PLAIN)
     return bool(head) and head in side.kinds and head not in _PLAIN
 
 

@@ -23,6 +23,13 @@ from factcheck.attribution.stage import AttributionStage
          "union", "rejected", "indirect", "reject", "the proposal"),
         ("Senator Ann Price insisted the vote would go ahead.",
          "Ann Price", "insisted", "indirect", "assert", "the vote would go ahead"),
+        # The parser makes "for" the mark of the clause: the demand is still the whole clause.
+        ("The trust has called for the ditches to be blocked with timber dams before the summer.",
+         "trust", "called for", "indirect", "demand", "the ditches to be blocked with timber dams before the summer"),
+        # The parser hangs "that they would be expelled" on "accused": the charge is still all of it.
+        ("The company accused union officials of warning drivers who wanted to work that they would be expelled "
+         "from the union.", "company", "accused", "indirect", "accuse",
+         "union officials of warning drivers who wanted to work that they would be expelled from the union"),
     ],
 )
 def test_single_attribution(stage: AttributionStage, text: str, speaker: str, cue: str, kind: str,
@@ -142,3 +149,21 @@ def test_continued_quote_has_its_own_target_and_negation(stage: AttributionStage
     first, second = statements(stage, text)
     assert first.negated and not second.negated
     assert second.target == "laboratory"
+
+
+def test_statements_do_not_depend_on_how_many_articles_spacy_parses_at_once(stage: AttributionStage) -> None:
+    import dataclasses
+
+    from factcheck.config import AttributionConfig
+    from factcheck.records import CleanArticle
+
+    texts = ["The ministry denied that the figures were falsified.",
+             "Regulators accused Acme Corp of hiding losses from investors. The company rejected the claim.",
+             "“We will appeal the ruling,” said Maria Lopez, the mayor of Springfield."]
+    articles = [CleanArticle(id=f"t{i}", text=t, source=f"t{i}") for i, t in enumerate(texts)]
+    batched = AttributionStage(dataclasses.replace(AttributionConfig(), parse_batch_docs=16))
+    assert stage.config.parse_batch_docs == 1
+    one_by_one = [found for _, found in stage(articles)]
+    together = [found for _, found in batched(articles)]
+    assert one_by_one == together
+    assert sum(len(f) for f in one_by_one) >= 4

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution.quantities import conflicting_figures, content_quantities, opposite_directions
+from factcheck.attribution.quantities import conflicting_figures, content_quantities, figure_value, opposite_directions
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,13 @@ def test_conflicting_figures_need_the_same_unit_and_a_real_gap() -> None:
     assert conflicting_figures(((100.0, "home"),), ((105.0, "home"),)) is None
     # The same figure appears on both sides: a second, different one is context, not conflict.
     assert conflicting_figures(((100.0, "home"), (20.0, "home")), ((100.0, "home"),)) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("Eighteen million", 18e6), ("241", 241.0), ("1,250", 1250.0),
+                                             ("twenty-one", 21.0), ("3.5 billion", 3.5e9), ("The fee", None),
+                                             ("eighteen percent", None), ("one-sided", None)])
+def test_a_short_phrase_read_as_a_figure(text: str, value: float | None) -> None:
+    assert figure_value(text) == value
 
 
 def test_opposite_directions() -> None:

@@ -64,6 +64,9 @@ def test_nominal_without_a_fitting_organisation_stays_as_written(stage: Attribut
          "The Orla Basin Trust said its tests showed copper in the water.", "Orla Basin Trust"),
         ("The council and a leading think tank clashed, with the think tank accusing the council of bad sums. "
          "The Kessler Institute said the true figure was lower.", "Kessler Institute"),
+        # A possessive pronoun makes the nominal definite: the drivers' union is the one named next.
+        ("Tram drivers walked off the job on Wednesday, with their union saying only two lines had run. "
+         "The Rail and Tram Workers’ Union said the strike would go on.", "Rail and Tram Workers’ Union"),
     ],
 )
 def test_nominal_before_its_name_resolves_forward(stage: AttributionStage, text: str, first_speaker: str) -> None:

@@ -62,6 +62,19 @@ def test_calling_the_other_sides_figures_false_refers_back_to_them() -> None:
     assert anaphoric_target(plain, [figures, other]) is None
 
 
+def test_a_figure_called_invented_refers_back_to_the_statement_that_gives_it() -> None:
+    club = dataclasses.replace(stmt("s1", "Kestrel Town", "it had sold Varga for a club-record fee of 18 million euros"),
+                               quantities=((18e6, "euro"),))
+    buyer = dataclasses.replace(stmt("s2", "Luis Ferraro", "the fee was 11 million euros", start=80),
+                                quantities=((11e6, "euro"),))
+    dismissal = stmt("s3", "Luis Ferraro", "Eighteen million is a number someone in Kestrel has invented", start=160)
+    assert anaphoric_target(dismissal, [club, buyer]) == club
+    other_figure = stmt("s4", "Luis Ferraro", "Twenty million is a number someone has invented", start=160)
+    assert anaphoric_target(other_figure, [club, buyer]) is None
+    praise = stmt("s5", "Luis Ferraro", "Eighteen million is a fair price for a striker", start=160)
+    assert anaphoric_target(praise, [club, buyer]) is None
+
+
 def test_an_owners_account_is_what_the_owner_said_of_it() -> None:
     first = stmt("s1", "Miriam Achterberg", "the meeting had been approved in advance")
     second = stmt("s2", "Miriam Achterberg", "the case was a story written after the fact", start=60)

@@ -66,6 +66,14 @@ def test_an_accused_phrase_names_the_side_by_name_role_or_management() -> None:
     assert not names_side("managers", index["s2"])
 
 
+def test_officials_of_a_kind_of_body_name_whoever_speaks_for_one() -> None:
+    index = SideIndex([stmt("s1", "Patrick Dunleavy", "Patrick Dunleavy, general secretary of the Tram Workers’ Union"),
+                       stmt("s2", "Corvell Transit", "The operator, Corvell Transit", start=90)])
+    assert names_side("union officials", index["s1"])
+    assert not names_side("union officials", index["s2"])
+    assert not names_side("officials", index["s1"])
+
+
 def test_named_in_content_by_name_surname_or_the_articles_own_phrase() -> None:
     index = SideIndex([stmt("s1", "St Aldric Regional Hospital", "The hospital"),
                        stmt("s2", "Luca Ferrante", "Luca Ferrante", start=50),
