@@ -145,7 +145,8 @@ def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideInde
                 continue
             sim = float(sims[i, j])
             shared = set(a.keywords) & set(b.keywords)
-            same_specifics = sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
+            same_specifics = (sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
+                              or _points_back(b.content))
             answer = accused_responds(b, a, response_side=sides[b.id])
             # A party only named in the claim answers it on the same specifics in meaning, not just in words.
             if answer == "accused" and same_specifics and sim >= config.min_link_similarity:
@@ -157,6 +158,15 @@ def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideInde
             # An answer answers a claim against its side before one that only names it.
             links.add((max(scored)[2], b.id))
     return links
+
+
+# "Varga had missed those matches while recovering": a plural demonstrative points back at what the claim
+# against the speaker's side described ("freezing the player out of the first team for six weeks").
+_POINTING_BACK = re.compile(r"\b(?:those|these)\s+(?:[a-z]+\s+)?[a-z]+s\b")
+
+
+def _points_back(content: str) -> bool:
+    return bool(_POINTING_BACK.search(content))
 
 
 # The part of a content before its first auxiliary: roughly its subject ("night shifts on the hospital's

@@ -95,3 +95,20 @@ def test_a_counter_accusation_is_not_an_answer() -> None:
     answer = stmt("s3", "Donald Trump", "the tweets were about a serious matter", start=150)
     assert accused_responds(counter, claim) == ""
     assert accused_responds(answer, claim) == "accused"
+
+
+def test_an_answer_by_the_accused_that_points_back_needs_no_shared_words() -> None:
+    accusation = stmt("s1", "Dragan Petrov", "Kestrel of freezing the player out of the first team for six weeks",
+                      stance="accuse", cue_lemma="accuse", keywords=("freeze", "player", "team", "week"))
+    pointing = dataclasses.replace(
+        stmt("s2", "Tom Haldane", "Varga had missed those matches while recovering from a torn hamstring",
+             start=120, keywords=("varga", "miss", "match", "recover", "hamstring")),
+        speaker_mention="Kestrel manager Tom Haldane")
+    plain = dataclasses.replace(pointing, content="Varga had missed a few matches while recovering from a torn "
+                                                  "hamstring")
+    # Close enough to be linked at all, not close enough to count as the same specifics.
+    vec = unit([1, 0], [0.3, 1])
+    for answer, linked in ((pointing, True), (plain, False)):
+        links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [accusation, answer], vec,
+                                                                   config=PairingConfig())}
+        assert (links.get(("s1", "s2"), "") == "accused-responds") is linked, answer.content
