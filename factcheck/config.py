@@ -72,6 +72,8 @@ class PairingConfig:
     polarity_similarity: float = 0.4
     # Only a negating content of at most this many words takes the opposite polarity (0: any length).
     polarity_max_words: int = 25
+    # ... and only between statements at most this many characters apart (0: anywhere in the article).
+    polarity_max_distance: int = 1500
     # A denial that names no accuser answers the closest earlier claim of another side this similar.
     denial_similarity: float = 0.35
     contradiction_threshold: float = 0.6

@@ -97,6 +97,8 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
     if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
         return "opposite-directions", ()
     # The sides' own names are no negated thing: "Nobody from Corvane called me" denies nothing about Corvane.
+    if config.polarity_max_distance and _distance(a, b) > config.polarity_max_distance:
+        return "", ()
     found = polarity_conflict(a, b, ignore=party_words, max_words=config.polarity_max_words)
     link = "opposite-polarity"
     if found is None:
@@ -105,6 +107,12 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
     if found is None or not _negates_a_claim(found[1], a, b):
         return "", ()
     return link, found
+
+
+def _distance(a: Statement, b: Statement) -> int:
+    """Characters between two statements of an article."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return max(0, second.start - first.end)
 
 
 # What can negate a claim: a statement, a denial or a rejection; not advice ("Patients should not stop ...").

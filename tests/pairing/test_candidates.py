@@ -60,3 +60,22 @@ def test_a_speaker_that_names_no_source_is_never_paired() -> None:
     vec = unit([1, 0.1], [1, 0.1], [1, 0.1])
     found = [(p.a.id, p.b.id) for p in find_candidates("x", [claim, unresolved, named], vec, config=PairingConfig())]
     assert found == [("s1", "s3")]
+
+
+def test_opposite_polarity_links_only_statements_near_each_other() -> None:
+    claim = stmt("s1", "Trevor Bligh", "poll workers saw ballots placed in recycling bins",
+                 keywords=("poll", "worker", "ballot", "place", "bin"))
+
+    def denial(start: int):  # type: ignore[no-untyped-def]
+        return dataclasses.replace(stmt("s2", "Gloria Mendez", "the bins held empty outer envelopes, not ballots",
+                                        start=start, keywords=("bin", "hold", "envelope", "ballot")),
+                                   negated_terms=("ballot",))
+
+    vec = unit([1, 0.2], [1, 0.3])
+    near = find_candidates("x", [claim, denial(claim.end + 300)], vec, config=PairingConfig())
+    assert [p.link for p in near] == ["opposite-polarity"]
+    far = find_candidates("x", [claim, denial(claim.end + 3000)], vec, config=PairingConfig())
+    assert [p.link for p in far] == [""]
+    anywhere = dataclasses.replace(PairingConfig(), polarity_max_distance=0)
+    assert [p.link for p in find_candidates("x", [claim, denial(claim.end + 3000)], vec, config=anywhere)] == [
+        "opposite-polarity"]
