@@ -233,7 +233,7 @@ class NLIEngine:
         else:
             # Exported before: the torch weights need not be loaded at all.
             self.tokenizer, self.labels = load_tokenizer_and_labels(self.ref)
-        return OnnxRunner(path, threads=self.threads)
+        return OnnxRunner(path, threads=self.threads, memory_arena=self.config.onnx_memory_arena)
 
     # -- preprocess ---------------------------------------------------------
     def preprocess(self, pairs: Sequence[PairText]) -> list[Encoded]:

@@ -446,9 +446,14 @@ def test_onnx_export_is_reused_without_loading_torch_weights(tmp_path, monkeypat
         raise AssertionError("torch weights loaded although the ONNX export exists")
 
     monkeypatch.setattr(engine_mod, "load_nli", no_torch_load)
-    again = NLIEngine(cfg).score(PARITY_PAIRS[:2])
+    engine = NLIEngine(cfg)
+    again = engine.score(PARITY_PAIRS[:2])
     for a, b in zip(first, again, strict=True):
         assert a.probs == pytest.approx(b.probs, abs=1e-6)
+    # No memory arena: a long run's memory follows its current batch, not the largest one it has seen.
+    assert engine._run.session.get_session_options().enable_cpu_mem_arena is False
+    arena = NLIEngine(dataclasses.replace(cfg, onnx_memory_arena=True))
+    assert arena._run.session.get_session_options().enable_cpu_mem_arena is True
 
 
 def test_asking_for_cuda_without_a_gpu_is_a_clear_error(make_tiny_model) -> None:  # type: ignore[no-untyped-def]
