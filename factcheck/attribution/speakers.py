@@ -21,6 +21,10 @@ from factcheck.attribution.extract import RawAttribution, carrier_source, noun_p
 from factcheck.attribution.nominals import compatible, noun_kind
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# What a pronoun or a title says of a person's gender: the article's own evidence, no name lists.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                "miss": "f", "dame": "f", "lady": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
 _WINDOW_CHARS = 2500
@@ -52,6 +56,13 @@ class SpeakerResolver:
         self.contents = list(contents)
         self.sources = list(sources)
         self.history: list[tuple[int, ResolvedSpeaker]] = []
+        self.gender: dict[str, str] = {}
+        for e in self.entities:
+            if e.start > 0 and self.ents.is_person(e):
+                title = doc.char_span(e.start, e.end, alignment_mode="expand")
+                before = doc[title.start - 1].lower_ if title is not None and title.start > 0 else ""
+                if before in TITLE_GENDER:
+                    self._note_gender(self._canonical_entity(e).canonical, TITLE_GENDER[before])
 
     def _canonical_entity(self, e: Entity) -> ResolvedSpeaker:
         org = self.ents.org_name(e)
@@ -79,8 +90,28 @@ class SpeakerResolver:
 
     def resolve(self, att: RawAttribution) -> ResolvedSpeaker:
         resolved = self._resolve(att)
+        gender = self._own_pronoun(att) if resolved.label in {"PERSON", "ORG"} else None
+        if gender is not None:
+            # "Maeve Donnelly, the trust's reserve warden, said she had counted ...": whoever the parser took
+            # the name for, "she" makes it a woman.
+            resolved = dataclasses.replace(resolved, label="PERSON")
+            self._note_gender(resolved.canonical, gender)
         self.history.append((att.speaker_start, resolved))
         return resolved
+
+    def _own_pronoun(self, att: RawAttribution) -> str | None:
+        """The gender of "he" or "she" opening a named speaker's indirect content: nearly always the speaker."""
+        head = self.doc[att.speaker_head] if att.speaker_head >= 0 else None
+        if head is None or head.pos_ == "PRON" or att.kind != "indirect":
+            return None
+        content = self.doc.char_span(att.content_start, att.content_end, alignment_mode="expand")
+        if content is None or not len(content) or content[0].dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        return PRONOUN_GENDER.get(content[0].lower_) if content[0].lower_ in {"he", "she"} else None
+
+    def _note_gender(self, name: str, gender: str) -> None:
+        # Conflicting evidence (two people of one surname, a misread sentence) leaves the name unknown.
+        self.gender[name] = gender if self.gender.get(name, gender) == gender else "?"
 
     def _resolve(self, att: RawAttribution) -> ResolvedSpeaker:
         mention = att.speaker_text
@@ -174,6 +205,11 @@ class SpeakerResolver:
         pool = [e for e in pool if not any(s <= e.start and e.end <= t for s, t in self.sources)]
         candidates = [(e.end, self._canonical_entity(e)) for e in pool]
         candidates += self._recent_speakers(pos, labels)
+        gender = PRONOUN_GENDER.get(word)
+        if gender:
+            # "she" is not a man the article has called "he" or "Mr."
+            candidates = [c for c in candidates if self.gender.get(c[1].canonical, gender) in {gender, "?"}] \
+                or candidates
         if not candidates:
             return ResolvedSpeaker(mention, mention, "")
         best = max(candidates, key=_position)

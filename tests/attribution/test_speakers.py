@@ -145,3 +145,19 @@ def test_it_as_source_of_an_agentive_cue(stage: AttributionStage, text: str, cue
 )
 def test_public_body_behind_its_document_or_spokesperson(stage: AttributionStage, text: str, speaker: str) -> None:
     assert last(stage, text).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # The parser takes "Maeve Donnelly" for an organisation; "said she had counted" makes her a woman.
+    ("“Those ditches were cleared, not dug,” said Giles Ashdown, who manages Ravensholt for his family.\n\n"
+     "Maeve Donnelly, the trust’s reserve warden, said she had counted four booming males on the marsh last spring. "
+     "“It is the quietest spring I have known here in 20 years,” she said."),
+    # A title says it too.
+    ("Mr. Pell said the club had acted within its rules. Dana Whitlock, the board's secretary, said the vote "
+     "was unanimous. “We had no choice,” Mr. Pell told reporters, “and nobody on the board has asked me to go.” "
+     "“We will publish the minutes,” she said."),
+])
+def test_she_is_not_a_man_the_article_has_called_he_or_mr(stage: AttributionStage, text: str) -> None:
+    last = statements(stage, text)[-1]
+    assert last.speaker_mention == "she"
+    assert last.speaker in {"Maeve Donnelly", "Dana Whitlock"}
