@@ -41,10 +41,9 @@ def test_device_and_precision_choice_without_a_gpu() -> None:
     assert choose_precision("int8", "cpu") == "int8"
 
 
-@pytest.fixture()
-def tiny_engine(make_tiny_model, tmp_path):  # type: ignore[no-untyped-def]
+def _random_head_model(make_tiny_model):  # type: ignore[no-untyped-def]
+    """A tiny model with random weights everywhere, the head too, so that outputs differ per input."""
     path = make_tiny_model({0: "entailment", 1: "neutral", 2: "contradiction"})
-    # Random weights everywhere but the head, so outputs differ per input.
     import torch
     from transformers import AutoModelForSequenceClassification
 
@@ -53,6 +52,12 @@ def tiny_engine(make_tiny_model, tmp_path):  # type: ignore[no-untyped-def]
         torch.manual_seed(1)
         model.classifier.weight.normal_(0, 1.0)
     model.save_pretrained(path)
+    return path
+
+
+@pytest.fixture()
+def tiny_engine(make_tiny_model, tmp_path):  # type: ignore[no-untyped-def]
+    path = _random_head_model(make_tiny_model)
     cfg = NLIModelConfig(model=str(path), precision="fp32", max_tokens_per_batch=256, cache_path=str(tmp_path / "c.db"))
     return NLIEngine(cfg)
 
@@ -155,15 +160,7 @@ def test_auto_backend_takes_the_compiled_path_when_it_measured_fastest() -> None
 
 
 def _compiled_engine(make_tiny_model, **overrides):  # type: ignore[no-untyped-def]
-    path = make_tiny_model({0: "entailment", 1: "neutral", 2: "contradiction"})
-    import torch
-    from transformers import AutoModelForSequenceClassification
-
-    model = AutoModelForSequenceClassification.from_pretrained(path)
-    with torch.no_grad():
-        torch.manual_seed(1)
-        model.classifier.weight.normal_(0, 1.0)
-    model.save_pretrained(path)
+    path = _random_head_model(make_tiny_model)
     cfg = NLIModelConfig(model=str(path), precision="fp32", backend="torch-compile", max_tokens_per_batch=64,
                          max_batch_rows=2, **overrides)
     return NLIEngine(cfg)
