@@ -38,7 +38,7 @@ class NLIModelConfig:
     cache_path: str | None = None
     backend: str = "auto"  # auto | torch | torch-compile | onnx (ONNX Runtime, CPU only)
     # torch-compile runs eagerly until this many rows have been scored in the process, then compiles: the
-    # compile costs about 20 s (4 s with inductor's on-disk cache), which only a long run wins back.
+    # compile costs 7-20 s (less with inductor's on-disk cache), which only a long run wins back.
     compile_after_rows: int = 20000
     threads: int = 0  # CPU threads for inference; 0 = one per usable core
     attn_implementation: str = "sdpa"  # sdpa | eager (torch backend)

@@ -52,8 +52,8 @@ def _unit(tok: Token, doc: Doc) -> str:
     return ""
 
 
-_FIGURE_TEXT = re.compile(r"^[$€£]?(?P<number>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s+(?P<scale>thousand|million|"
-                          r"billion|trillion))?$", re.IGNORECASE)
+_FIGURE_TEXT = re.compile(r"^[$€£]?(?P<number>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
+                          rf"(?:\s+(?P<scale>{'|'.join(_SCALE)}))?$", re.IGNORECASE)
 
 
 def figure_value(text: str) -> float | None:

@@ -107,7 +107,8 @@ class SpeakerResolver:
         content = self.doc.char_span(att.content_start, att.content_end, alignment_mode="expand")
         if content is None or not len(content) or content[0].dep_ not in {"nsubj", "nsubjpass"}:
             return None
-        return PRONOUN_GENDER.get(content[0].lower_) if content[0].lower_ in {"he", "she"} else None
+        word = content[0].lower_
+        return PRONOUN_GENDER[word] if word in {"he", "she"} else None
 
     def _note_gender(self, name: str, gender: str) -> None:
         # Conflicting evidence (two people of one surname, a misread sentence) leaves the name unknown.

@@ -102,15 +102,16 @@ def _first_referred(noun: str, pool: Sequence[Statement]) -> Statement | None:
 
 
 # "The figures the superintendent read out tonight are simply not true": a definite thing called false.
+# What calling something false says: "not true", "made up", "invented", ...
+_FALSE = (r"(?:not true|untrue|wrong|false|not accurate|inaccurate|nonsense|misleading|invented|made up|fabricated|"
+          r"fiction|fantasy)\b")
 _DISMISSAL = re.compile(r"^(?:the|these|those|this|that|their|his|her|its)\s+(?:\w+\s+)??(?P<noun>\w+)\b"
-                        r"(?P<rest>.{0,120}?)\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:not true|untrue|wrong|false|"
-                        r"not accurate|inaccurate|nonsense|misleading|invented|made up|fabricated)\b", re.IGNORECASE)
+                        r"(?P<rest>.{0,120}?)\b(?:is|are|was|were)\s+(?:\w+\s+)?" + _FALSE, re.IGNORECASE)
 
 
 # "Eighteen million is a number someone in Kestrel has invented": a figure called false.
 _FIGURE_DISMISSAL = re.compile(r"^(?P<figure>[$€£]?[\w,.-]+(?:\s+(?:thousand|million|billion|trillion))?)\s+"
-                               r"(?:is|are|was|were)\b(?:\s+\S+){0,8}?\s+(?:simply\s+)?(?:not true|untrue|wrong|false|"
-                               r"inaccurate|nonsense|invented|made up|fabricated|fiction|fantasy)\b", re.IGNORECASE)
+                               r"(?:is|are|was|were)\b(?:\s+\S+){0,8}?\s+(?:simply\s+)?" + _FALSE, re.IGNORECASE)
 
 
 def _dismissed(content: str, recent: Sequence[Statement], index: SideIndex) -> Statement | None:
