@@ -70,6 +70,9 @@ class PairingConfig:
     figure_similarity: float = 0.3
     response_similarity: float = 0.4
     response_shared_keywords: int = 2
+    # An answer by the party a claim is about is no rebuttal when NLI finds the claim entailing it this
+    # strongly: it confirms or restates the claim.
+    answer_max_entailment: float = 0.2
     # One side negates what the other affirms ("not ballots" / "ballots placed in bins"): a contradiction
     # when the contents are this close in meaning, or when NLI reaches contradiction_threshold.
     polarity_similarity: float = 0.4

@@ -10,14 +10,14 @@ the same specifics answers the one claim closest to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 import numpy as np
 
 from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.config import PairingConfig
 from factcheck.pairing.back_references import MAX_BACK_REFERENCE_CHARS
-from factcheck.pairing.sides import Side, SideIndex, named_in, names_match, names_side, same_side
+from factcheck.pairing.sides import Side, SideIndex, named_in, names_match, names_side, same_side, speaker_key
 from factcheck.records import Statement
 
 ACCUSING_CUES = frozenset({"accuse", "allege", "charge", "blame", "claim", "criticize", "attack", "fault"})
@@ -59,8 +59,9 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
     the subject of its content, "named" when the content only names it ("the hospital's wards"), "" when
     the response is not such an answer. Anyone who speaks for the party answers for it; admissions are
     not rebuttals."""
-    # A counter-accusation ("Trump accused her of being asleep") attacks; it does not answer.
-    if response.stance in {"admit", "accuse"} or claim.stance not in ANSWERABLE_STANCES or claim.negated:
+    # A counter-accusation ("Trump accused her of being asleep") attacks and a demand ("called for taxing
+    # pass-through income") asks; neither answers.
+    if response.stance in {"admit", "accuse", "demand"} or claim.stance not in ANSWERABLE_STANCES or claim.negated:
         return ""
     side = response_side or _own_side(response)
     target = accused_phrase(claim)
@@ -132,16 +133,21 @@ def _by_similarity(item: tuple[float, Statement]) -> float:
     return item[0]
 
 
-def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,
-               config: PairingConfig) -> set[tuple[str, str]]:
+def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex, config: PairingConfig, *,
+              linked: Container[frozenset[str]] = frozenset(), back_referring: Container[str] = frozenset(),
+              ) -> set[tuple[str, str]]:
     """(claim, answer) pairs: a statement by the side an earlier claim accuses or names, on the same
     specifics, answers the closest such claim in meaning (an answer answers one claim, not every claim
-    about its side)."""
-    links: set[tuple[str, str]] = set()
+    about its side), and a claim takes one answer from each speaker, the closest in meaning (a speaker
+    quoted three times on a topic answers once). Pairs in ``linked`` and statements in ``back_referring``
+    are answers another rule links, and take no part."""
+    best: dict[tuple[str, str], tuple[tuple[int, float], str]] = {}
     for j, b in enumerate(statements):
-        scored: list[tuple[float, str]] = []
+        if b.id in back_referring:
+            continue
+        scored: list[tuple[int, float, str]] = []
         for i, a in enumerate(statements[:j]):
-            if same_side(sides[a.id], sides[b.id]):
+            if same_side(sides[a.id], sides[b.id]) or frozenset((a.id, b.id)) in linked:
                 continue
             sim = float(sims[i, j])
             shared = set(a.keywords) & set(b.keywords)
@@ -156,8 +162,11 @@ def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideInde
                 scored.append((0, sim, a.id))
         if scored:
             # An answer answers a claim against its side before one that only names it.
-            links.add((max(scored)[2], b.id))
-    return links
+            rank, sim, claim = max(scored)
+            key = (claim, speaker_key(b.speaker))
+            if key not in best or (rank, sim) > best[key][0]:
+                best[key] = ((rank, sim), b.id)
+    return {(claim, answer) for (claim, _), (_, answer) in best.items()}
 
 
 # "Varga had missed those matches while recovering": a plural demonstrative points back at what the claim

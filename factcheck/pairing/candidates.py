@@ -23,7 +23,7 @@ from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
 from factcheck.pairing.back_references import back_references
 from factcheck.pairing.polarity import denied_effect_or_correction, polarity_conflict
-from factcheck.pairing.sides import SideIndex, same_side
+from factcheck.pairing.sides import SideIndex, same_side, speaker_key
 from factcheck.records import CandidatePair, Statement
 
 # Speakers that name no source: a pronoun speaker resolution could not resolve, a bare quantifier.
@@ -35,10 +35,6 @@ UNIDENTIFIED_SPEAKERS = frozenset({"i", "me", "you", "we", "us", "they", "them",
 def identified(stmt: Statement) -> bool:
     """Does the statement name its source? A dispute needs two sources a reader can name."""
     return speaker_key(stmt.speaker) not in UNIDENTIFIED_SPEAKERS
-
-
-def speaker_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("’s", "").replace("'s", "")).strip()
 
 
 def find_candidates(
@@ -53,7 +49,7 @@ def find_candidates(
         if targets:
             anaphora[s.id] = {t.id for t in targets}
     answered = denials_answer(statements, sims, sides, config)
-    responses = responses_to(statements, sims, sides, config)
+    responses = responses_to(statements, sims, sides, config, linked=answered, back_referring=anaphora)
     party_words = sides.name_words()
     out: list[CandidatePair] = []
     for i, a in enumerate(statements):

@@ -69,10 +69,12 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
                                                  or contra >= config.contradiction_threshold):
         relation = None
     elif cand.link == "accused-responds":
-        # Candidates link an answer to the claim before it: ``b`` answers ``a``.
+        # Candidates link an answer to the claim before it: ``b`` answers ``a``. An answer the claim entails
+        # confirms or restates it rather than rebutting it.
         responder, claim = b, a
-        relation, score = "rebuttal", 0.5 + 0.5 * max(cand.topic_score, contra)
-        reason = f"{responder.speaker} answers what {claim.speaker} says of it"
+        if forward.probs[ENTAILMENT] < config.answer_max_entailment:
+            relation, score = "rebuttal", 0.5 + 0.5 * max(cand.topic_score, contra)
+            reason = f"{responder.speaker} answers what {claim.speaker} says of it"
     elif cand.link:
         negative = b if cand.link == "back-reference" or _negative(b.stance) or b.negated else a
         other = a if negative is b else b

@@ -232,6 +232,11 @@ def _owner_phrases(mention: str) -> Iterable[str]:
             yield m.group("owner").strip()
 
 
+def speaker_key(name: str) -> str:
+    """A speaker's name compared loosely: lowercased, without possessives or punctuation."""
+    return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("’s", "").replace("'s", "")).strip()
+
+
 def same_side(a: Side, b: Side) -> bool:
     """Do two sides share a speaker or a body they speak for? One name must hold all the name words of
     the other ("Ferrante", "Luca Ferrante"): "Carrick University" and "Carrick Student Union" differ."""

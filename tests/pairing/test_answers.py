@@ -112,3 +112,26 @@ def test_an_answer_by_the_accused_that_points_back_needs_no_shared_words() -> No
         links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [accusation, answer], vec,
                                                                    config=PairingConfig())}
         assert (links.get(("s1", "s2"), "") == "accused-responds") is linked, answer.content
+
+
+def test_a_demand_does_not_answer() -> None:
+    claim = stmt("s1", "Quinnipiac University", "74 percent of voters said Mr. Trump should release his tax returns",
+                 target="mr trump")
+    demand = stmt("s2", "Donald Trump", "taxing pass-through income at a 15 percent rate", stance="demand",
+                  cue_lemma="call for", start=90)
+    assert accused_responds(demand, claim) == ""
+    assert accused_responds(dataclasses.replace(demand, stance="assert"), claim) == "accused"
+
+
+def test_a_claim_takes_one_answer_from_each_speaker() -> None:
+    claim = stmt("s1", "one study", "Trump would raise taxes on 8 million middle-income Americans", target="trump")
+    first = stmt("s2", "Donald Trump", "the tax relief will go to the middle class", start=100)
+    second = stmt("s3", "Donald Trump", "he knows the tax code better than anyone", start=200)
+    other = stmt("s4", "Trump campaign", "the study ignores the new deductions", start=300)
+    vec = unit([1, 0], [1, 0.5], [1, 0.8], [1, 0.6])
+    links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, first, second, other], vec,
+                                                               config=PairingConfig(topic_similarity=0.99))}
+    # The closest in meaning of Trump's two statements answers; the campaign's own answer stands beside it.
+    assert links.get(("s1", "s2")) == "accused-responds"
+    assert links.get(("s1", "s3"), "") != "accused-responds"
+    assert links.get(("s1", "s4")) == "accused-responds"

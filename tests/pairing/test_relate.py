@@ -83,3 +83,11 @@ def test_two_assertions_need_nli_contradiction_both_ways() -> None:
     assert relate(cand(a, b), nli(0.02, 0.05, 0.93), nli(0.2, 0.6, 0.2), config=CFG) is None
     pair = relate(cand(a, b), nli(0.02, 0.05, 0.93), nli(0.1, 0.2, 0.7), config=CFG)
     assert pair is not None and pair.relation == "contradiction" and pair.score == pytest.approx(0.7)
+
+
+def test_an_answer_the_claim_entails_is_no_rebuttal() -> None:
+    claim, answer = stmt("s1", "Commission", "assert"), stmt("s2", "Campaign", "assert")
+    rebuts = relate(cand(claim, answer, link="accused-responds"), nli(0.05, 0.9, 0.05), nli(0.3, 0.6, 0.1), config=CFG)
+    agrees = relate(cand(claim, answer, link="accused-responds"), nli(0.4, 0.55, 0.05), nli(0.1, 0.8, 0.1), config=CFG)
+    assert rebuts is not None and rebuts.relation == "rebuttal"
+    assert agrees is None
