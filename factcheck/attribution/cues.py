@@ -144,10 +144,17 @@ def verb_cue_stance(lemma: str, *, min_share: float) -> Stance | None:
     return None
 
 
-def flip_for_negation(stance: Stance) -> Stance:
-    """'did not deny' is not a denial; 'did not say' is not an assertion."""
+# Opinion verbs whose negation moves into what is held ("does not believe the figures are right" holds that
+# they are not): negated, they deny or reject. Negated, any other asserting cue reports nothing said ("has
+# not mentioned Machado", "did not respond to requests for comment", "did not unveil plans").
+NEGATION_RAISING: dict[str, Stance] = {"think": "deny", "believe": "deny", "agree": "reject", "accept": "reject"}
+
+
+def flip_for_negation(stance: Stance, lemma: str = "") -> Stance | None:
+    """The stance of a negated cue: 'did not deny' is no denial, 'does not believe' denies, and 'did not say'
+    says nothing (None: no statement)."""
     if stance in NEGATIVE_STANCES:
         return "assert"
     if stance == "assert":
-        return "deny"
+        return NEGATION_RAISING.get(lemma)
     return stance

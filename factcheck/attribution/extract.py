@@ -239,8 +239,9 @@ def _content_negated(content: Sequence[Token]) -> bool:
     return False
 
 
-def _negated(cue: Token) -> bool:
-    return any(c.dep_ == "neg" for c in cue.children)
+def _negated(cue: Token, quotes: Sequence[Quote] = ()) -> bool:
+    """A negation of the cue itself; one inside a quote ("Probably not," she said) negates what is said."""
+    return any(c.dep_ == "neg" and not any(q.start <= c.idx < q.end for q in quotes) for c in cue.children)
 
 
 def _kind_for(start: int, end: int, quotes: Sequence[Quote]) -> tuple[Kind, int, int]:
@@ -319,8 +320,10 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         stance = PHRASAL_CUES[(lemma, phrasal[0].lower_)]
     if stance is None:
         return None
-    if _negated(tok):
-        stance = flip_for_negation(stance)
+    if _negated(tok, quotes):
+        stance = flip_for_negation(stance, lemma)
+        if stance is None:
+            return None
     speaker = _subject(tok)
     if speaker is not None and speaker.pos_ == "PRON" and (
             speaker.lower_ == "there" or speaker.lower_ == "it" and lemma != "say" and stance not in AGENT_STANCES):

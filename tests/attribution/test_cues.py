@@ -29,8 +29,14 @@ def test_learned_lexicon_ships_and_adds_long_tail() -> None:
 
 def test_negation_flips_denial() -> None:
     assert flip_for_negation("deny") == "assert"
-    assert flip_for_negation("assert") == "deny"
     assert flip_for_negation("accuse") == "accuse"
+
+
+def test_a_negated_opinion_denies_and_a_negated_report_says_nothing() -> None:
+    assert flip_for_negation("assert", "believe") == "deny"
+    assert flip_for_negation("assert", "agree") == "reject"
+    assert flip_for_negation("assert", "mention") is None
+    assert flip_for_negation("assert", "say") is None
 
 
 def test_rejecting_content_turns_said_into_reject() -> None:

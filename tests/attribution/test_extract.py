@@ -30,6 +30,10 @@ from factcheck.attribution.stage import AttributionStage
         ("The company accused union officials of warning drivers who wanted to work that they would be expelled "
          "from the union.", "company", "accused", "indirect", "accuse",
          "union officials of warning drivers who wanted to work that they would be expelled from the union"),
+        # A negated opinion holds the opposite; a negation inside the quote belongs to what is said.
+        ("The minister does not believe that the figures are accurate.",
+         "minister", "believe", "indirect", "deny", "the figures are accurate"),
+        ("“Probably not,” said Ruth Moore.", "Ruth Moore", "said", "direct", "assert", "Probably not"),
     ],
 )
 def test_single_attribution(stage: AttributionStage, text: str, speaker: str, cue: str, kind: str,
@@ -167,3 +171,12 @@ def test_statements_do_not_depend_on_how_many_articles_spacy_parses_at_once(stag
     together = [found for _, found in batched(articles)]
     assert one_by_one == together
     assert sum(len(f) for f in one_by_one) >= 4
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton has not mentioned Machado since the Monday night debate.",
+    "An attorney for Mills did not immediately respond to requests for comment.",
+    "Trump did not unveil plans to pay for the expansion.",
+])
+def test_a_negated_report_is_no_statement(stage: AttributionStage, text: str) -> None:
+    assert statements(stage, text) == []
