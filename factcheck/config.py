@@ -63,6 +63,8 @@ class AttributionConfig:
 @dataclasses.dataclass(frozen=True)
 class PairingConfig:
     embedder: str = "embedded"
+    # Rows x padded width of one embedding batch: the batch's activations set a chunk's peak memory.
+    embedder_max_tokens: int = 1024
     topic_similarity: float = 0.5
     topic_similarity_with_keywords: float = 0.3
     min_shared_keywords: int = 1

@@ -71,7 +71,8 @@ class ClaimRebuttalPipeline:
         self.pair: PairingStage | None = None
         if "pair" in self.definition.stages:
             self.engine = engine or NLIEngine(config.nli)
-            self.pair = PairingStage(config.pairing, engine=self.engine, embedder=Embedder(config.pairing.embedder))
+            embedder = Embedder(config.pairing.embedder, max_tokens=config.pairing.embedder_max_tokens)
+            self.pair = PairingStage(config.pairing, engine=self.engine, embedder=embedder)
 
     @property
     def model_info(self) -> dict[str, str]:

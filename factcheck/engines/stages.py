@@ -59,7 +59,7 @@ class PrepareStage:
         self.pairing: PairingStage | None = None
         if "pair" in stages:
             # candidates() uses the embedder only; the engine belongs to PairingStage.__call__, unused here.
-            embedder = Embedder(config.pairing.embedder)
+            embedder = Embedder(config.pairing.embedder, max_tokens=config.pairing.embedder_max_tokens)
             self.pairing = PairingStage(config.pairing, engine=None, embedder=embedder)  # type: ignore[arg-type]
 
     def __call__(self, articles: Sequence[Article]) -> list[Prepared | ArticleFailure]:
