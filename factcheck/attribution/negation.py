@@ -19,11 +19,12 @@ _OBJECTS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "acomp"})
 _NEGATING_DETERMINERS = frozenset({"no", "neither"})
 _SKIPPED_BEFORE_NOUN = frozenset({"DET", "ADJ", "NUM", "ADV"})
 MAX_WORDS_TO_NOUN = 3
-# "would not comment on the campaign's claims", "has not clarified what assistance": refusing or failing to
-# speak negates nothing it names.
+# "would not comment on the campaign's claims", "has not clarified what assistance", "never to speak of
+# Clinton's email": refusing or failing to speak negates nothing it names; nor does not yet knowing ("the
+# cause has not been determined").
 REFUSAL_LEMMAS = frozenset({"comment", "say", "discuss", "disclose", "confirm", "elaborate", "respond", "speculate",
                             "reveal", "answer", "specify", "identify", "clarify", "explain", "detail", "state",
-                            "name"})
+                            "name", "speak", "talk", "mention", "determine", "establish", "know", "decide"})
 
 
 def _with_parts(noun: Token) -> list[Token]:

@@ -33,6 +33,13 @@ def _same_term(x: str, y: str) -> bool:
     return len(short) >= MIN_COMPOUND_HEAD and long.endswith(short) and len(long) - len(short) >= 3
 
 
+# Nouns too general to be what two statements dispute: "is not having a good night" says nothing against
+# "Monday night's debate", nor "That's not fact-checking" against a fact-check.
+_GENERIC_TERMS = frozenset(stem(w) for w in (
+    "night", "day", "week", "month", "year", "decade", "time", "moment", "today", "people", "thing", "way", "lot",
+    "fact", "issue", "problem", "question", "part", "kind", "sort", "place", "point", "case", "word", "one"))
+
+
 def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = frozenset(),
                       max_words: int = 0) -> tuple[str, str] | None:
     """A noun one statement negates and the other affirms, and which one negates it ("a" or "b").
@@ -43,7 +50,7 @@ def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = fr
         if max_words and len(negating.content.split()) > max_words:
             continue
         affirmed = {stem(w) for w in other.keywords} - {stem(w) for w in other.negated_terms}
-        for term in sorted({stem(w) for w in negating.negated_terms} - ignore):
+        for term in sorted({stem(w) for w in negating.negated_terms} - ignore - _GENERIC_TERMS):
             if any(_same_term(term, word) for word in affirmed):
                 return term, side
     return None
@@ -74,10 +81,19 @@ _CORRECTION = re.compile(r"\b(?:were|was|is|are|had been|has been|have been)\s+(
                          re.IGNORECASE)
 
 
+# "is simply not working", "are Muslim does not mean": an adverb or an auxiliary before "not" negates a verb;
+# it puts no word in the place of another.
+_NOT_A_CORRECTION = frozenset({"do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall",
+                               "should", "may", "might", "must", "just", "still", "also", "even", "really", "so"})
+
+
 def correction(text: str) -> tuple[str, str] | None:
     """The word a contrastive correction puts in place ("cleared") and the one it rejects ("dug")."""
-    m = _CORRECTION.search(text)
-    return (m.group(1).lower(), m.group(2).lower()) if m else None
+    for m in _CORRECTION.finditer(text):
+        put = m.group(1).lower()
+        if put not in _NOT_A_CORRECTION and not put.endswith("ly"):
+            return put, m.group(2).lower()
+    return None
 
 
 def opposite_polarity(a: Statement, b: Statement, *, shared_subject: bool,

@@ -30,6 +30,8 @@ def test_nouns_in_the_scope_of_a_negation(nlp, text: str, expected: tuple[str, .
     "the videos do not show whether Scott has anything in his hands",  # nor a clausal complement
     "Nobody from Corvane has called me",  # nor a name
     "the senator would not comment on the campaign's claims",  # refusing to speak negates nothing
+    "he told his staff never to speak of the email",  # nor forbidding it
+    "The exact cause of the explosion has not been determined",  # nor not yet knowing
 ])
 def test_nothing_negated(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert negated_nouns(nlp(text), 0, len(text)) == ()

@@ -64,3 +64,19 @@ def test_a_correction_about_a_shared_subject_takes_the_opposite_polarity() -> No
     assert correction(b.content) == ("cleared", "dug")
     assert opposite_polarity(a, b, shared_subject=True) == ("dug", "b")
     assert opposite_polarity(a, b, shared_subject=False) is None
+
+
+@pytest.mark.parametrize("text", ["the sanctions are simply not working",
+                                  "because terrorists are Muslim does not mean Muslims are terrorists"])
+def test_an_adverb_or_auxiliary_before_not_is_no_correction(text: str) -> None:
+    assert correction(text) is None
+
+
+def test_a_general_noun_is_not_what_two_statements_dispute() -> None:
+    a = said("there was a problem with the microphone during Monday night's debate",
+             ("problem", "microphone", "monday", "night", "debate"))
+    b = said("anybody who complains about a microphone is not having a good night",
+             ("complain", "microphone", "good", "night"), ("night",))
+    assert polarity_conflict(a, b) is None
+    found = polarity_conflict(a, dataclasses.replace(b, negated_terms=("microphone",)))
+    assert found is not None and found[1] == "b"
