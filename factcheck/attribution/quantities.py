@@ -92,9 +92,11 @@ def content_quantities(doc: Doc, start: int, end: int) -> tuple[tuple[float, str
 
 
 def conflicting_figures(a: tuple[tuple[float, str], ...], b: tuple[tuple[float, str], ...], *,
-                        min_ratio: float = 1.2) -> tuple[str, float, float] | None:
+                        min_ratio: float = 1.2, max_ratio: float = 100.0) -> tuple[str, float, float] | None:
     """A unit both statements count with values too far apart to agree, when no
-    other pair of their figures for that unit agrees."""
+    other pair of their figures for that unit agrees. Figures ``max_ratio`` or
+    more apart count different things ("$1 million" of investment, "$1.1
+    trillion" of revenue): they are no dispute."""
     for unit in sorted({u for _, u in a} & {u for _, u in b}):
         va = [v for v, u in a if u == unit and v >= MIN_FIGURE]
         vb = [v for v, u in b if u == unit and v >= MIN_FIGURE]
@@ -102,7 +104,9 @@ def conflicting_figures(a: tuple[tuple[float, str], ...], b: tuple[tuple[float, 
             continue
         if any(max(x, y) / min(x, y) < min_ratio for x in va for y in vb):
             continue
-        return unit, va[0], vb[0]
+        apart = [(x, y) for x in va for y in vb if max(x, y) / min(x, y) < max_ratio]
+        if apart:
+            return unit, apart[0][0], apart[0][1]
     return None
 
 

@@ -23,6 +23,8 @@ def test_conflicting_figures_need_the_same_unit_and_a_real_gap() -> None:
     assert conflicting_figures(((212.0, "home"),), ((31.0, "home"),)) == ("home", 212.0, 31.0)
     assert conflicting_figures(((212.0, "home"),), ((31.0, "school"),)) is None
     assert conflicting_figures(((100.0, "home"),), ((105.0, "home"),)) is None
+    # Orders of magnitude apart, two figures count different things.
+    assert conflicting_figures(((1e6, "$"),), ((1.1e12, "$"),)) is None
     # The same figure appears on both sides: a second, different one is context, not conflict.
     assert conflicting_figures(((100.0, "home"), (20.0, "home")), ((100.0, "home"),)) is None
 
