@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from factcheck.attribution.names import TITLE_WORDS, person_tokens, titled_names
+from factcheck.attribution.names import NAME_PARTICLES, TITLE_WORDS, person_tokens, titled_names
 from factcheck.attribution.nominals import description_kinds, name_kinds
 
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
@@ -116,8 +117,14 @@ class ArticleEntities:
         first_names: dict[str, set[str]] = {}
         self._named_at: list[tuple[int, str]] = []
         people = [m for m in self.mentions if m.label == "PERSON" and bare_name(m.text) not in self.org_alias]
+        uses = Counter(bare_name(m.text) for m in people)
+        epithets: dict[str, str] = {}
         for m in sorted(people, key=lambda m: (-len(m.text.split()), m.start)):  # noqa: E731
             words = bare_name(m.text).split()
+            name_words = _without_epithet(words, uses, self.doc.char_span(m.start, m.end, alignment_mode="expand"))
+            if len(name_words) < len(words):
+                epithets[" ".join(words)] = " ".join(name_words)
+            words = name_words
             full = " ".join(words)
             known = owners.get(full) or first_names.get(full)
             if known:
@@ -131,6 +138,9 @@ class ArticleEntities:
                 self._named_at.append((m.start, full))
         for first, fulls in first_names.items():
             owners.setdefault(first, fulls)
+        for longer, name in epithets.items():
+            for alias in (longer, longer.split()[0]):  # "Universe" alone still names Alicia Machado
+                owners.setdefault(alias, set()).update(owners.get(name, {name}))
         self._shared = {alias: fulls for alias, fulls in owners.items() if len(fulls) > 1}
         return {alias: next(iter(fulls)) for alias, fulls in owners.items() if len(fulls) == 1}
 
@@ -176,6 +186,21 @@ def _org_aliases(names: set[str]) -> dict[str, str]:
         if len(full) == 1:
             alias[short] = next(iter(full))
     return alias
+
+
+def _without_epithet(words: list[str], uses: Counter[str], span: Span | None) -> list[str]:
+    """"Crooked Hillary Clinton", "(Miss) Universe Alicia Machado": an adjective or a word after a title
+    before a name of two or more words that the article uses on its own at least as often, or any word before
+    a name it uses three times as often (and at least three times), is an epithet or part of a title, not of
+    the name. "Ildefonso Guajardo Villarreal", named so once, keeps his first name."""
+    first = next((t for t in span if t.text == words[0]), None) if span is not None else None
+    if first is None or len(words) <= 2 or words[1].lower() in NAME_PARTICLES:
+        return words
+    after_title = first.i > 0 and first.doc[first.i - 1].text.lower().rstrip(".") in TITLE_WORDS
+    shorter, longer = uses.get(" ".join(words[1:]), 0), uses.get(" ".join(words), 0)
+    if (first.pos_ == "ADJ" or after_title) and shorter >= longer or shorter >= max(3, 3 * longer):
+        return words[1:]
+    return words
 
 
 def _named_spans(doc: Doc) -> list[tuple[Span, str]]:

@@ -62,7 +62,7 @@ _NAME_LIKE = frozenset({"dean", "don", "major", "king", "prince", "princess", "q
 # Role nouns made from a word and a person ("councilwoman", "spokesperson"); as
 # surnames are "Chapman" and "Freeman", these too go only before two name words.
 _ROLE_SUFFIX = re.compile(r"[a-z](?:man|woman|person)$")
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al",
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al",
                         "ibn", "ter"})
 
 
@@ -78,7 +78,7 @@ def _title_strength(token: Token) -> int:
     if not text[:1].isalpha():
         return 0
     if text[:1].islower():
-        return 0 if word in _PARTICLES else 1  # "state", "executive", "head coach"
+        return 0 if word in NAME_PARTICLES else 1  # "state", "executive", "head coach"
     if word in TITLE_WORDS:
         return 2 if word in _NAME_LIKE else 1
     if text.endswith(".") and len(word) >= 2:
@@ -98,7 +98,7 @@ def is_name_word(token: Token) -> bool:
     """A word that can be part of a person's name: title-cased ("Fenwick",
     "O'Neill"), an initial ("J.") or a particle ("van")."""
     text = token.text
-    if token.lower_ in _PARTICLES:
+    if token.lower_ in NAME_PARTICLES:
         return True
     if len(text) == 2 and text[0].isupper() and text[1] == ".":
         return True

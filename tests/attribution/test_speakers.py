@@ -161,3 +161,21 @@ def test_she_is_not_a_man_the_article_has_called_he_or_mr(stage: AttributionStag
     last = statements(stage, text)[-1]
     assert last.speaker_mention == "she"
     assert last.speaker in {"Maeve Donnelly", "Dana Whitlock"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # An epithet or what is left of a title is no part of the name the article otherwise uses.
+    ("Former Miss Universe Alicia Machado said the tweets were lies. Alicia Machado became a citizen in May.",
+     "Alicia Machado"),
+    # A particle begins no name: "van Loon" is not the name of "Pieter van Loon".
+    ("Mine manager Pieter van Loon said the water was treated. van Loon has run the mine since 2019.",
+     "Pieter van Loon"),
+])
+def test_canonical_name_leaves_out_an_epithet(stage: AttributionStage, text: str, speaker: str) -> None:
+    assert statements(stage, text)[0].speaker == speaker
+
+
+def test_a_rare_longer_form_of_a_common_name_is_an_epithet(stage: AttributionStage) -> None:
+    text = ("Hillary Clinton said the plan was sound. Hillary Clinton said it again on Monday. "
+            "“Crooked Hillary Clinton is unfit,” a campaign post said. Hillary Clinton said nothing of it.")
+    assert {s.speaker for s in statements(stage, text) if "Clinton" in s.speaker} == {"Hillary Clinton"}
