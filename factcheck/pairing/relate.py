@@ -60,9 +60,9 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
     elif cand.link in {"opposite-polarity", "denied-effect"}:
         term, negating = cand.detail or ("", "b")
         negative, other = (b, a) if negating == "b" else (a, b)
-        # A negated noun needs the contents close in meaning; a denied cause or a correction may do with NLI.
-        by_noun = cand.link == "opposite-polarity"
-        if cand.topic_score >= config.polarity_similarity or (not by_noun and contra >= config.contradiction_threshold):
+        # The contents close in meaning, or NLI reading the contradiction ("an officer shot a man after he
+        # pointed a handgun" / "her brother never had a gun" embed far apart).
+        if cand.topic_score >= config.polarity_similarity or contra >= config.contradiction_threshold:
             relation, score = "contradiction", 0.5 + 0.5 * max(cand.topic_score, contra)
             reason = f"{negative.speaker} says not '{term}' where {other.speaker} says it"
     elif cand.link == "accused-negates" and not (cand.topic_score >= config.response_similarity

@@ -91,3 +91,13 @@ def test_an_answer_the_claim_entails_is_no_rebuttal() -> None:
     agrees = relate(cand(claim, answer, link="accused-responds"), nli(0.4, 0.55, 0.05), nli(0.1, 0.8, 0.1), config=CFG)
     assert rebuts is not None and rebuts.relation == "rebuttal"
     assert agrees is None
+
+
+def test_a_negated_noun_contradicts_when_nli_agrees_even_far_apart_in_meaning() -> None:
+    # "an officer shot a man after he pointed a handgun at officers" / "her brother never had a gun": the long
+    # claim and the short denial embed far apart, but NLI reads the contradiction.
+    claim, denial = stmt("s1", "Police", "assert"), stmt("s3", "Amara Okoye", "assert")
+    c = CandidatePair("x", claim, denial, 0.18, (), "opposite-polarity", ("gun", "b"))
+    found = relate(c, nli(0.02, 0.37, 0.61), nli(0.02, 0.63, 0.35), config=CFG)
+    assert found is not None and found.relation == "contradiction"
+    assert relate(c, nli(0.02, 0.9, 0.08), nli(0.02, 0.9, 0.08), config=CFG) is None
