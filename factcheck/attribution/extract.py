@@ -126,6 +126,28 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _inside_quote(tok: Token, quotes: Sequence[Quote]) -> bool:
+    return any(q.start <= tok.idx < q.end for q in quotes)
+
+
+def _name_after_quote(cue: Token, quotes: Sequence[Quote]) -> Token | None:
+    """The source of '“...,” Flynn, a top Trump surrogate, said ... on Fox News's “Fox and Friends.”', where
+    the parser took the quoted show for the subject: the name right after a quote that closes before the
+    cue in its sentence."""
+    sent = cue.sent
+    for q in quotes:
+        if not sent.start_char <= q.end < cue.idx:
+            continue
+        after = [t for t in sent if q.end < t.idx < cue.idx and not t.is_punct]
+        if after and after[0].pos_ == "PROPN":
+            head = after[0]
+            while head.head.pos_ == "PROPN" and head.head.i != head.i and head.head.i < cue.i \
+                    and head.dep_ in {"compound", "flat"}:
+                head = head.head
+            return head
+    return None
+
+
 def _phrasal_particle(cue: Token, lemma: str) -> Token | None:
     """The particle of a phrasal cue ("call for", "push back"): a prep or prt child of the cue, or the
     "for" the parser made the mark of a clause right after it ("called for the ditches to be blocked")."""
@@ -325,6 +347,8 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         if stance is None:
             return None
     speaker = _subject(tok)
+    if speaker is not None and _inside_quote(speaker, quotes):
+        speaker = _name_after_quote(tok, quotes) or speaker
     if speaker is not None and speaker.pos_ == "PRON" and (
             speaker.lower_ == "there" or speaker.lower_ == "it" and lemma != "say" and stance not in AGENT_STANCES):
         return None

@@ -34,6 +34,9 @@ from factcheck.attribution.stage import AttributionStage
         ("The minister does not believe that the figures are accurate.",
          "minister", "believe", "indirect", "deny", "the figures are accurate"),
         ("“Probably not,” said Ruth Moore.", "Ruth Moore", "said", "direct", "assert", "Probably not"),
+        # The parser takes the quoted show for the subject; the source is the name after the quote.
+        ("“There is a severe disconnect,” Flynn, a top Trump surrogate, said on Fox News’s “Fox and Friends.”",
+         "Flynn", "said", "direct", "assert", "There is a severe disconnect"),
     ],
 )
 def test_single_attribution(stage: AttributionStage, text: str, speaker: str, cue: str, kind: str,
