@@ -11,8 +11,11 @@ abbreviation ("Sen.", "Gov.") or a role noun in -man/-woman/-person.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
@@ -155,3 +158,15 @@ def titled_names(doc: Doc) -> list[tuple[int, int, int]]:
 
 
 _CHAIN_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+FIRST_NAMES = Path(__file__).resolve().parent / "first_names.json"
+
+
+@functools.lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First name (lowercase) -> "f" or "m", learned from news copy (``learn_names``); empty if not built."""
+    if not FIRST_NAMES.is_file():
+        return {}
+    data = json.loads(FIRST_NAMES.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data.get("names", {}).items()}

@@ -18,10 +18,12 @@ from spacy.tokens import Doc, Token
 
 from factcheck.attribution.entities import ArticleEntities, Entity, bare_name, strip_det
 from factcheck.attribution.extract import RawAttribution, carrier_source, noun_phrase
+from factcheck.attribution.names import first_name_genders
 from factcheck.attribution.nominals import compatible, noun_kind
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# What a pronoun or a title says of a person's gender: the article's own evidence, no name lists.
+# What a pronoun or a title says of a person's gender: the article's own evidence first, then the first
+# names news copy uses for women and men (``first_names.json``, learned by ``learn_names``).
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                 "miss": "f", "dame": "f", "lady": "f"}
@@ -109,6 +111,16 @@ class SpeakerResolver:
             return None
         word = content[0].lower_
         return PRONOUN_GENDER[word] if word in {"he", "she"} else None
+
+    def _gender_of(self, speaker: ResolvedSpeaker, *, default: str) -> str:
+        """What the article says of a person's gender; where it says nothing, what news copy's use of the
+        first name says ("Hillary", "Donald"); else ``default``."""
+        if speaker.canonical in self.gender:
+            return self.gender[speaker.canonical]
+        words = speaker.canonical.split()
+        if speaker.label == "PERSON" and len(words) >= 2:
+            return first_name_genders().get(words[0].lower(), default)
+        return default
 
     def _note_gender(self, name: str, gender: str) -> None:
         # Conflicting evidence (two people of one surname, a misread sentence) leaves the name unknown.
@@ -209,7 +221,7 @@ class SpeakerResolver:
         gender = PRONOUN_GENDER.get(word)
         if gender:
             # "she" is not a man the article has called "he" or "Mr."
-            candidates = [c for c in candidates if self.gender.get(c[1].canonical, gender) in {gender, "?"}] \
+            candidates = [c for c in candidates if self._gender_of(c[1], default=gender) in {gender, "?"}] \
                 or candidates
         if not candidates:
             return ResolvedSpeaker(mention, mention, "")

@@ -179,3 +179,10 @@ def test_a_rare_longer_form_of_a_common_name_is_an_epithet(stage: AttributionSta
     text = ("Hillary Clinton said the plan was sound. Hillary Clinton said it again on Monday. "
             "“Crooked Hillary Clinton is unfit,” a campaign post said. Hillary Clinton said nothing of it.")
     assert {s.speaker for s in statements(stage, text) if "Clinton" in s.speaker} == {"Hillary Clinton"}
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_is_of_the_other_gender(stage: AttributionStage) -> None:
+    # Nothing in the article says Hillary Clinton is a woman; news copy's use of "Hillary" does.
+    text = ("Tim Reyes, a county official, met Hillary Clinton in Dayton on Monday. "
+            "He said the meeting had gone well.")
+    assert last(stage, text).speaker == "Tim Reyes"
