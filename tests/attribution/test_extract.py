@@ -183,3 +183,11 @@ def test_statements_do_not_depend_on_how_many_articles_spacy_parses_at_once(stag
 ])
 def test_a_negated_report_is_no_statement(stage: AttributionStage, text: str) -> None:
     assert statements(stage, text) == []
+
+
+def test_a_line_break_ends_a_sentence(stage: AttributionStage) -> None:
+    # A live blog's headline and time stamp are no part of the subject below them.
+    text = ("The Latest: Leaked taxes not from Connecticut.\n\n2:45 p.m.\n\n"
+            "Connecticut's tax commissioner says an internal review found no leak.")
+    (s,) = statements(stage, text)
+    assert "\n" not in s.speaker_mention and "Latest" not in s.speaker
