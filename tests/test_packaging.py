@@ -26,9 +26,9 @@ def test_checkout_resolves_the_top_level_folders() -> None:
 
 @pytest.mark.slow
 def test_wheel_carries_model_pipelines_and_configs(tmp_path: Path) -> None:
-    from setuptools import build_meta  # the build backend pyproject.toml names
-
     import os
+
+    from setuptools import build_meta  # the build backend pyproject.toml names
 
     cwd = os.getcwd()
     os.chdir(ROOT)

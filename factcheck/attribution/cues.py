@@ -9,10 +9,10 @@ annotated as cues.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from pathlib import Path
 
+from factcheck.attribution.learned import read_learned
 from factcheck.records import Stance
 
 LEARNED_LEXICON = Path(__file__).resolve().parent / "cue_lexicon.json"
@@ -127,10 +127,7 @@ def content_stance(stance: Stance, content: str) -> Stance:
 @functools.lru_cache(maxsize=1)
 def learned_verb_cues() -> dict[str, float]:
     """Lemma -> share of uses annotated as a cue in PolNeAR train (empty if not built)."""
-    if not LEARNED_LEXICON.is_file():
-        return {}
-    data = json.loads(LEARNED_LEXICON.read_text(encoding="utf-8"))
-    return {str(k): float(v) for k, v in data.get("verbs", {}).items()}
+    return {str(k): float(v) for k, v in read_learned(LEARNED_LEXICON, "verbs").items()}
 
 
 def verb_cue_stance(lemma: str, *, min_share: float) -> Stance | None:

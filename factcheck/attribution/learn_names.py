@@ -12,13 +12,13 @@ only where the article itself says nothing of a person's gender.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from factcheck.attribution.learned import learner_main
 from factcheck.attribution.names import FIRST_NAMES
 
 _FULL = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -73,11 +73,7 @@ def learn(split_dir: Path) -> dict[str, object]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        raise SystemExit("usage: python -m factcheck.attribution.learn_names POLNEAR_SPLIT_DIR")
-    data = learn(Path(argv[0]))
-    FIRST_NAMES.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return 0
+    return learner_main(argv, learn=learn, dest=FIRST_NAMES, module="factcheck.attribution.learn_names")
 
 
 if __name__ == "__main__":

@@ -12,13 +12,13 @@ abbreviation ("Sen.", "Gov.") or a role noun in -man/-woman/-person.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from factcheck.attribution.learned import read_learned
 from factcheck.attribution.nominals import ORG_NOUNS, name_kinds
 
 # Words that say a role when they stand before a person's name.
@@ -37,23 +37,22 @@ TITLE_WORDS = frozenset({
     "comptroller", "controller", "clerk", "registrar", "member", "mp", "mep", "mla",
     # law and order
     "judge", "justice", "magistrate", "prosecutor", "attorney", "lawyer", "counsel", "solicitor",
-    "barrister", "sheriff", "deputy", "marshal", "officer", "constable", "detective", "det", "inspector",
+    "barrister", "sheriff", "marshal", "officer", "constable", "detective", "det", "inspector",
     "insp", "sergeant", "sgt", "lieutenant", "captain", "capt", "cpt", "chief", "commander", "cmdr",
-    "superintendent", "supt", "trooper", "agent", "warden", "coroner",
+    "supt", "trooper", "agent", "warden", "coroner",
     # military
     "general", "gen", "colonel", "col", "major", "maj", "corporal", "cpl", "private", "pvt", "admiral",
-    "adm", "brigadier", "marshal", "commodore", "ensign", "airman", "seaman",
+    "adm", "brigadier", "commodore", "ensign", "airman", "seaman",
     # church
     "pope", "cardinal", "archbishop", "bishop", "father", "fr", "reverend", "rev", "pastor", "rabbi",
     "imam", "sister", "brother", "elder", "deacon",
     # work, sport and academia
     "executive", "ceo", "cfo", "coo", "cto", "founder", "cofounder", "co-founder", "director", "manager",
-    "head", "boss", "owner", "partner", "editor", "coach", "captain", "skipper", "striker", "goalkeeper",
+    "head", "boss", "owner", "partner", "editor", "coach", "skipper", "striker", "goalkeeper",
     "midfielder", "defender", "player", "winger", "professor", "prof", "provost", "dean", "lecturer",
     "researcher", "scientist", "economist", "analyst", "doctor", "nurse", "surgeon", "physician",
     "principal", "headteacher", "headmaster", "headmistress", "teacher", "engineer", "architect",
-    "organiser", "organizer", "activist", "campaigner", "spokesman", "official", "chairman", "president",
-    "vice-president", "vp", "rector", "bursar",
+    "organiser", "organizer", "activist", "campaigner", "official", "vice-president", "vp", "rector", "bursar",
 })
 # Titles that are also first names ("Dean Sorensen", "Major Tom"): they go only
 # before two or more name words.
@@ -166,7 +165,4 @@ FIRST_NAMES = Path(__file__).resolve().parent / "first_names.json"
 @functools.lru_cache(maxsize=1)
 def first_name_genders() -> dict[str, str]:
     """First name (lowercase) -> "f" or "m", learned from news copy (``learn_names``); empty if not built."""
-    if not FIRST_NAMES.is_file():
-        return {}
-    data = json.loads(FIRST_NAMES.read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in data.get("names", {}).items()}
+    return {str(k): str(v) for k, v in read_learned(FIRST_NAMES, "names").items()}

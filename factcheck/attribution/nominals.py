@@ -37,7 +37,7 @@ _NAME_ENDINGS: dict[str, frozenset[str]] = {
                           "labs", "software", "foods", "partners", "capital", "enterprises", "solutions",
                           "group", "logistics", "networks", "communications", "telecom", "resources", "brands",
                           "biotech", "therapeutics", "insurance", "electronics", "chemicals", "steel", "oil",
-                          "gas", "petroleum", "airlines", "motors", "retail", "media", "bancorp"}),
+                          "gas", "petroleum", "airlines", "retail", "media", "bancorp"}),
     "airline": frozenset({"airlines", "airways", "air"}),
     "regulator": frozenset({"authority", "commission", "agency", "inspectorate", "regulator"}),
     "club": frozenset({"fc", "afc", "athletic", "rovers", "wanderers", "albion", "town", "united", "city"}),

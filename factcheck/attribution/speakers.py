@@ -80,7 +80,7 @@ class SpeakerResolver:
 
     def _before(self, pos: int) -> list[Entity]:
         return sorted((e for e in self.entities if e.end <= pos and pos - e.end < _WINDOW_CHARS),
-                      key=lambda e: -e.end)  # noqa: E731
+                      key=lambda e: -e.end)
 
     def _reported(self, e: Entity, pos: int) -> bool:
         """The mention sits inside someone's reported content ("Russo's position")
@@ -282,7 +282,7 @@ class SpeakerResolver:
         if any(c.dep_ == "prep" for c in head.children):
             return None  # "a group of reporters" describes itself
         named_before = {self.ents.org_name(e) for e in self.entities if e.end <= pos}
-        for e in sorted(self.entities, key=lambda e: e.start):  # noqa: E731
+        for e in sorted(self.entities, key=lambda e: e.start):
             if pos < e.start < pos + _AHEAD_CHARS and e.role in _SUBJECTS and self._describes(head, e):
                 org = self.ents.org_name(e)
                 if org not in named_before:
@@ -298,7 +298,7 @@ def resolve_speakers(doc: Doc, atts: Sequence[RawAttribution]) -> list[ResolvedS
     """Canonical speakers for ``atts`` (in text order of their speakers)."""
     resolver = SpeakerResolver(doc, [(a.content_start, a.content_end) for a in atts],
                                [(a.speaker_start, a.speaker_end) for a in atts])
-    order = sorted(range(len(atts)), key=lambda i: atts[i].speaker_start)  # noqa: E731
+    order = sorted(range(len(atts)), key=lambda i: atts[i].speaker_start)
     out: list[ResolvedSpeaker | None] = [None] * len(atts)
     for i in order:
         out[i] = resolver.resolve(atts[i])

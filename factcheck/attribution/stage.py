@@ -16,7 +16,6 @@ from factcheck.config import AttributionConfig
 from factcheck.errors import ModelLoadError
 from factcheck.records import CleanArticle, Statement
 
-
 PARAGRAPH_COMPONENT = "factcheck_paragraph_breaks"
 
 

@@ -126,7 +126,7 @@ def main(argv: Sequence[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import torch
-    import transformers  # noqa: F401 - part of every contender's baseline
+    import transformers
 
     if spec.get("threads"):
         torch.set_num_threads(int(spec["threads"]))

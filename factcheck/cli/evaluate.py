@@ -26,7 +26,8 @@ def evaluate(
     errors: Annotated[bool, typer.Option("--errors", help="List missed and spurious statements and pairs")] = False,
 ) -> None:
     """Statement precision/recall/F1, speaker accuracy, and pair precision/recall."""
-    from factcheck.evaluation.harness import evaluate as score, load_gold, predict, read_predictions
+    from factcheck.evaluation.harness import evaluate as score
+    from factcheck.evaluation.harness import load_gold, predict, read_predictions
     from factcheck.evaluation.scoring import format_report, report_to_json
     from factcheck.io.readers import iter_articles
     from factcheck.pipeline import ClaimRebuttalPipeline
@@ -65,8 +66,13 @@ def evaluate_pairs(
     errors: Annotated[bool, typer.Option("--errors", help="List lost and unchecked pairs")] = False,
 ) -> None:
     """Pair precision on real news: a run's pairs against pairs checked by hand."""
-    from factcheck.evaluation.checked_pairs import format_checked, load_checked, predicted_spans, score_checked
-    from factcheck.evaluation.checked_pairs import todo_records
+    from factcheck.evaluation.checked_pairs import (
+        format_checked,
+        load_checked,
+        predicted_spans,
+        score_checked,
+        todo_records,
+    )
     from factcheck.evaluation.harness import read_predictions
     from factcheck.pipeline import run_inputs
     from factcheck.records import ArticleFailure

@@ -20,9 +20,9 @@ def train_nli(
     resume: Annotated[bool, typer.Option(help="Resume from the latest checkpoint in output_dir")] = True,
 ) -> None:
     """Fine-tune the packaged encoder into an NLI model (checkpoints, resume, per-source dev accuracy)."""
-    from factcheck.nli.train import train_nli as train
-
     from tqdm import tqdm
+
+    from factcheck.nli.train import train_nli as train
 
     cfg = load_or_exit(NLITrainConfig, config, set_, default="nli-default.toml")
     bar = tqdm(unit="step", file=sys.stderr, dynamic_ncols=True)

@@ -13,7 +13,6 @@ from factcheck.errors import FactcheckError
 from factcheck.review.bind import TOKEN_ENVVAR, check_bind, normalize_token
 from factcheck.review.settings import load_desk_config
 
-
 DeskConfigOption = Annotated[
     Path | None, typer.Option("--desk-config", help="Desk settings (default: configs/desk.toml when present).")
 ]

@@ -38,9 +38,9 @@ _FUSABLE = {"bert": "bert", "roberta": "bert", "distilbert": "bert", "xlm-robert
 def onnx_available() -> bool:
     """Whether ONNX Runtime and the exporter's dependencies are installed."""
     try:
-        import onnx  # noqa: F401
-        import onnxruntime  # noqa: F401
-        import onnxscript  # noqa: F401
+        import onnx
+        import onnxruntime
+        import onnxscript
     except ImportError:
         return False
     return True
@@ -132,7 +132,7 @@ def _optimize(src: Path, dest: Path, *, model_type: str, num_heads: int, hidden_
             optimized = optimize_model(str(src), model_type=fusable, num_heads=num_heads, hidden_size=hidden_size,
                                        opt_level=0)
         optimized.save_model_to_file(str(dest))
-    except Exception as err:  # noqa: BLE001 - the optimizer raises anything; the raw graph still works
+    except Exception as err:
         log.info("ONNX transformer fusions failed (%s); using the unfused graph", err)
         src.replace(dest)
 
