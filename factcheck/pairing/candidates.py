@@ -24,6 +24,7 @@ from factcheck.pairing.answers import responses as responses_to
 from factcheck.pairing.back_references import back_references
 from factcheck.pairing.polarity import denied_effect_or_correction, polarity_conflict
 from factcheck.pairing.sides import SideIndex, same_side, speaker_key
+from factcheck.pairing.words import stem
 from factcheck.records import CandidatePair, Statement
 
 # Speakers that name no source: a pronoun speaker resolution could not resolve, a bare quantifier.
@@ -32,9 +33,19 @@ UNIDENTIFIED_SPEAKERS = frozenset({"i", "me", "you", "we", "us", "they", "them",
                                    "each", "all", "some", "many", "others", "one", "his", "its", "their"})
 
 
+# Things that say nothing of themselves, left as the speaker when resolution found no one behind them:
+# "tweets criticizing Alicia Machado", "Trump's plan rejected single mothers", "federal statistics", "another
+# 19 percent said", "the lack of enthusiasm ... seems". (A study, a poll or a survey reports its findings.)
+_THING_HEADS = frozenset(stem(w) for w in (
+    "statement", "release", "report", "letter", "email", "tweet", "tweets", "post", "memo", "filing", "document",
+    "communique", "notice", "bulletin", "plan", "proposal", "lack", "percent", "analysis", "statistics",
+    "statistic", "spot", "ad", "video", "footage", "headline"))
+
+
 def identified(stmt: Statement) -> bool:
     """Does the statement name its source? A dispute needs two sources a reader can name."""
-    return speaker_key(stmt.speaker) not in UNIDENTIFIED_SPEAKERS
+    key = speaker_key(stmt.speaker)
+    return key not in UNIDENTIFIED_SPEAKERS and bool(key) and stem(key.split()[-1]) not in _THING_HEADS
 
 
 def find_candidates(

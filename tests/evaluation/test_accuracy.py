@@ -12,22 +12,27 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.config import InputConfig
+from factcheck.evaluation.checked_pairs import load_checked, predicted_spans, score_checked
 from factcheck.evaluation.harness import evaluate, load_gold, predict
 from factcheck.evaluation.polnear import load_polnear
+from factcheck.io.readers import iter_articles
 from factcheck.pipeline import ClaimRebuttalPipeline
+from factcheck.records import ArticleFailure
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+CHECKED_PAIRS = DATA / "polnear_dev_checked_pairs.json"
 POLNEAR_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "attribution" / "polnear" / "dev"
 
 pytestmark = pytest.mark.slow
 
 
-# Figures on 2026-12-01, second round (precision / must-pair recall): tuning set (8 articles) 0.833 / 14 of 16;
+# Figures on 2026-12-01, third round (precision / must-pair recall): tuning set (8 articles) 0.842 / 15 of 16;
 # held-out set (6) 0.750 / 18 of 21; gold_blind (6, written blind, then used for development) 1.000 / 16 of 22;
-# gold_test (6, written blind, never tuned on) 0.682 / 12 of 22. The target is precision >= 0.5 with the must
+# gold_test (6, written blind, never tuned on) 0.667 / 12 of 22. The target is precision >= 0.5 with the must
 # pairs found: precision is met on every set, the must pairs are not.
 @pytest.mark.parametrize(("folder", "min_precision", "min_must_recall"),
-                         [("gold", 0.8, 0.85), ("gold_holdout", 0.7, 0.8), ("gold_blind", 0.9, 0.65),
+                         [("gold", 0.8, 0.9), ("gold_holdout", 0.7, 0.8), ("gold_blind", 0.9, 0.65),
                           ("gold_test", 0.6, 0.5)])
 def test_hand_written_gold_sets(pipeline: ClaimRebuttalPipeline, folder: str, min_precision: float,
                                 min_must_recall: float) -> None:
@@ -47,3 +52,18 @@ def test_polnear_dev_statement_f1(run_config) -> None:  # type: ignore[no-untype
     report = evaluate(gold, predict(gold, pipeline=ClaimRebuttalPipeline(config)))
     assert report.statement_f1 >= 0.60
     assert report.speaker_accuracy >= 0.85
+
+
+# Real news: PolNeAR dev pairs checked by hand (tests/data/polnear_dev_checked_pairs.json). On 2026-12-01 the
+# run predicted 87 pairs, all checked: 10 right, 10 weak, 67 wrong (0.115 / 0.230), and found 20 of the 23 pairs
+# ever checked right or weak. Far below the hand-written sets; the floors keep it from falling further.
+def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> None:
+    records = [o.to_json() for o in pipeline.run(iter_articles([str(POLNEAR_DEV / "text")], config=InputConfig()))
+               if not isinstance(o, ArticleFailure)]
+    assert len(records) == 84
+    report = score_checked(load_checked(CHECKED_PAIRS), predicted_spans(records),
+                           articles=[r["article_id"] for r in records])
+    assert report.checked >= 0.8 * report.predicted
+    assert report.strict_precision >= 0.09
+    assert report.lenient_precision >= 0.2
+    assert report.known_right - len(report.lost) >= 18

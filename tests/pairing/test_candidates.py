@@ -5,7 +5,7 @@ import dataclasses
 from pairing_statements import stmt, unit
 
 from factcheck.config import PairingConfig
-from factcheck.pairing.candidates import find_candidates
+from factcheck.pairing.candidates import find_candidates, identified
 
 
 def test_same_speaker_is_never_a_candidate() -> None:
@@ -79,3 +79,10 @@ def test_opposite_polarity_links_only_statements_near_each_other() -> None:
     anywhere = dataclasses.replace(PairingConfig(), polarity_max_distance=0)
     assert [p.link for p in find_candidates("x", [claim, denial(claim.end + 3000)], vec, config=anywhere)] == [
         "opposite-polarity"]
+
+
+def test_a_thing_left_as_the_speaker_names_no_source() -> None:
+    assert identified(stmt("s1", "Quinnipiac University", "74 percent want the returns released"))
+    assert identified(stmt("s1", "one study", "taxes would rise for 8 million families"))
+    for thing in ("tweets", "Trump's plan", "federal statistics", "Another 19 percent", "he"):
+        assert not identified(stmt("s1", thing, "single mothers")), thing
