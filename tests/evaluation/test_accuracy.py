@@ -55,7 +55,7 @@ def test_polnear_dev_statement_f1(run_config) -> None:  # type: ignore[no-untype
 
 
 # Real news: PolNeAR dev pairs checked by hand (tests/data/polnear_dev_checked_pairs.json). On 2026-12-01 the
-# run predicted 87 pairs, all checked: 10 right, 10 weak, 67 wrong (0.115 / 0.230), and found 20 of the 23 pairs
+# run predicted 78 pairs, all checked: 10 right, 9 weak, 59 wrong (0.128 / 0.244), and found 19 of the 23 pairs
 # ever checked right or weak. Far below the hand-written sets; the floors keep it from falling further.
 def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> None:
     records = [o.to_json() for o in pipeline.run(iter_articles([str(POLNEAR_DEV / "text")], config=InputConfig()))
@@ -64,6 +64,6 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
     report = score_checked(load_checked(CHECKED_PAIRS), predicted_spans(records),
                            articles=[r["article_id"] for r in records])
     assert report.checked >= 0.8 * report.predicted
-    assert report.strict_precision >= 0.09
+    assert report.strict_precision >= 0.1
     assert report.lenient_precision >= 0.2
     assert report.known_right - len(report.lost) >= 18
