@@ -126,6 +126,12 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _withholding(cue: Token, lemma: str) -> bool:
+    """"could deny them mining permits", "denied him entry": denying someone something withholds it; it
+    disputes no claim."""
+    return lemma in {"deny", "refuse"} and any(c.dep_ in {"dative", "iobj"} for c in cue.children)
+
+
 def _inside_quote(tok: Token, quotes: Sequence[Quote]) -> bool:
     return any(q.start <= tok.idx < q.end for q in quotes)
 
@@ -342,6 +348,10 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         stance = PHRASAL_CUES[(lemma, phrasal[0].lower_)]
     if stance is None:
         return None
+    if _withholding(tok, lemma):
+        return None
+    if lemma == "ask" and any(c.dep_ == "xcomp" for c in tok.children):
+        stance = "demand"  # "asked Lester Holt to fact check Trump" asks for something, it doubts nothing
     if _negated(tok, quotes):
         stance = flip_for_negation(stance, lemma)
         if stance is None:

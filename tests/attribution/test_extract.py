@@ -34,6 +34,9 @@ from factcheck.attribution.stage import AttributionStage
         ("The minister does not believe that the figures are accurate.",
          "minister", "believe", "indirect", "deny", "the figures are accurate"),
         ("“Probably not,” said Ruth Moore.", "Ruth Moore", "said", "direct", "assert", "Probably not"),
+        # Asking someone to do something is a request, not a doubt.
+        ("The campaign asked the moderator to check every claim.", "campaign", "asked", "indirect", "demand",
+         "the moderator to check every claim"),
         # The parser takes the quoted show for the subject; the source is the name after the quote.
         ("“There is a severe disconnect,” Flynn, a top Trump surrogate, said on Fox News’s “Fox and Friends.”",
          "Flynn", "said", "direct", "assert", "There is a severe disconnect"),
@@ -180,6 +183,7 @@ def test_statements_do_not_depend_on_how_many_articles_spacy_parses_at_once(stag
     "Clinton has not mentioned Machado since the Monday night debate.",
     "An attorney for Mills did not immediately respond to requests for comment.",
     "Trump did not unveil plans to pay for the expansion.",
+    "The government could deny them mining permits.",  # withholding something disputes no claim
 ])
 def test_a_negated_report_is_no_statement(stage: AttributionStage, text: str) -> None:
     assert statements(stage, text) == []
