@@ -76,9 +76,10 @@ def _words(text: str) -> list[str]:
 
 
 
-# Words of a name that do not identify anyone: "Co.", "Group", "officials", "spokesman".
+# Words of a name that do not identify anyone: "Co.", "Group", "officials", "spokesman"; "Other leaders" and
+# "the North's leader, Kim Jong Un" are not one party.
 _NOT_NAME = _PLAIN | {"co", "inc", "corp", "ltd", "group", "office", "officials", "official", "spokesman",
-                      "spokeswoman", "spokesperson"}
+                      "spokeswoman", "spokesperson", "leader", "leaders", "other", "others"}
 
 
 def _name_words(name: str) -> set[str]:

@@ -25,6 +25,7 @@ def test_two_people_sharing_a_surname_are_not_one_party() -> None:
     assert names_match("Russo", "Mateo Russo")
     assert not names_match("Darnell Okoye", "Amara Okoye")
     assert names_match("Dorran County election officials", "the county elections supervisor")
+    assert not names_match("the North's leader, Kim Jong Un", "Other leaders")
 
 
 def test_the_accused_answering_on_the_same_specifics_is_linked() -> None:
