@@ -45,7 +45,9 @@ _THING_HEADS = frozenset(stem(w) for w in (
 def identified(stmt: Statement) -> bool:
     """Does the statement name its source? A dispute needs two sources a reader can name."""
     key = speaker_key(stmt.speaker)
-    return key not in UNIDENTIFIED_SPEAKERS and bool(key) and stem(key.split()[-1]) not in _THING_HEADS
+    # The head of "the lack of enthusiasm for Clinton among black voters" comes before its first preposition.
+    head = re.split(r"\s(?:of|for|among|from|in|on|about|by|with)\s", key)[0].split()
+    return key not in UNIDENTIFIED_SPEAKERS and bool(head) and stem(head[-1]) not in _THING_HEADS
 
 
 def find_candidates(

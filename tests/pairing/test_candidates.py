@@ -84,5 +84,7 @@ def test_opposite_polarity_links_only_statements_near_each_other() -> None:
 def test_a_thing_left_as_the_speaker_names_no_source() -> None:
     assert identified(stmt("s1", "Quinnipiac University", "74 percent want the returns released"))
     assert identified(stmt("s1", "one study", "taxes would rise for 8 million families"))
-    for thing in ("tweets", "Trump's plan", "federal statistics", "Another 19 percent", "he"):
+    assert identified(stmt("s1", "Allied Nurses Union", "the wards ran short"))
+    for thing in ("tweets", "Trump's plan", "federal statistics", "Another 19 percent", "he",
+                  "lack of enthusiasm for Clinton among black voters"):
         assert not identified(stmt("s1", thing, "single mothers")), thing
