@@ -78,6 +78,12 @@ def back_references(stmt: Statement, earlier: Sequence[Statement],
         if owner and pool is not recent and noun in ACCOUNT_NOUNS:
             return tuple(pool[:MAX_ACCOUNT_STATEMENTS])
         found = _first_referred(noun, pool)
+        if found is not None and noun in FIGURE_NOUNS and noun.endswith("s"):
+            # "The hospital rejected the figures": the figures of the side that gave them, its claim and the
+            # nurse's account both, not only the latest of them.
+            side = index[found.id]
+            others = [s for s in pool if s is not found and s.quantities and same_side(index[s.id], side)]
+            return (found, *others[: MAX_ACCOUNT_STATEMENTS - 1])
         if found is not None:
             return (found,)
         if pool and (noun in ACCOUNT_NOUNS or (owner and pool is not recent)):

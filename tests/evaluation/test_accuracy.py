@@ -28,11 +28,11 @@ pytestmark = pytest.mark.slow
 
 
 # Figures on 2026-12-01, third round (precision / must-pair recall): tuning set (8 articles) 0.842 / 15 of 16;
-# held-out set (6) 0.750 / 18 of 21; gold_blind (6, written blind, then used for development) 1.000 / 16 of 22;
+# held-out set (6) 0.759 / 19 of 21; gold_blind (6, written blind, then used for development) 1.000 / 16 of 22;
 # gold_test (6, written blind, never tuned on) 0.700 / 12 of 22. The target is precision >= 0.5 with the must
 # pairs found: precision is met on every set, the must pairs are not.
 @pytest.mark.parametrize(("folder", "min_precision", "min_must_recall"),
-                         [("gold", 0.8, 0.9), ("gold_holdout", 0.7, 0.8), ("gold_blind", 0.9, 0.65),
+                         [("gold", 0.8, 0.9), ("gold_holdout", 0.7, 0.85), ("gold_blind", 0.9, 0.65),
                           ("gold_test", 0.6, 0.5)])
 def test_hand_written_gold_sets(pipeline: ClaimRebuttalPipeline, folder: str, min_precision: float,
                                 min_must_recall: float) -> None:

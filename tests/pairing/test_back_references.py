@@ -90,3 +90,12 @@ def test_the_figures_prefer_the_statement_that_gives_several() -> None:
                                    quantities=((14.0, "patient"),))
     reject = stmt("s3", "St Aldric Hospital", "the figures", stance="reject", cue_lemma="reject", start=120)
     assert anaphoric_target(reject, [report, anecdote]) == report
+
+
+def test_the_figures_are_all_of_the_sides_figures() -> None:
+    claim = dataclasses.replace(stmt("s1", "Nurses Union", "night shifts ran with one nurse to 12 patients"),
+                                quantities=((12.0, "patient"),))
+    account = dataclasses.replace(stmt("s2", "Nurses Union", "I have done nights alone with 14 patients", start=60),
+                                  quantities=((14.0, "patient"),))
+    reject = stmt("s3", "St Aldric Hospital", "the figures", stance="reject", cue_lemma="reject", start=120)
+    assert back_references(reject, [claim, account]) == (account, claim)
