@@ -75,10 +75,13 @@ NOUN_CUES: dict[str, Stance] = {
 }
 
 # Nouns whose "from/of X" names the real source: "a statement from the center".
-SOURCE_CARRIER_NOUNS = frozenset({
-    "statement", "spokesman", "spokeswoman", "spokesperson", "representative", "release", "lawyer",
-    "attorney", "report", "letter", "email", "tweet", "post", "memo", "filing", "document",
-    "communique", "press", "notice", "bulletin",
+# Documents that carry someone's words ("a statement from the center", "his tweet").
+DOCUMENT_CARRIERS = frozenset({
+    "statement", "release", "report", "letter", "email", "tweet", "post", "memo", "filing", "document",
+    "communique", "notice", "bulletin",
+})
+SOURCE_CARRIER_NOUNS = DOCUMENT_CARRIERS | frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney", "press",
 })
 
 # A reported act that a later "rejected the X" refers back to.

@@ -269,7 +269,7 @@ def _content_negated(content: Sequence[Token]) -> bool:
 
 def _negated(cue: Token, quotes: Sequence[Quote] = ()) -> bool:
     """A negation of the cue itself; one inside a quote ("Probably not," she said) negates what is said."""
-    return any(c.dep_ == "neg" and not any(q.start <= c.idx < q.end for q in quotes) for c in cue.children)
+    return any(c.dep_ == "neg" and not _inside_quote(c, quotes) for c in cue.children)
 
 
 def _kind_for(start: int, end: int, quotes: Sequence[Quote]) -> tuple[Kind, int, int]:

@@ -21,11 +21,12 @@ from pathlib import Path
 from factcheck.attribution.learned import learner_main
 from factcheck.attribution.names import FIRST_NAMES
 
-_FULL = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-_TITLED = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-_SAID_PRONOUN = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-                           r"(?:,[^,.;]{1,80},)?\s+(?:said|says|told \w+|added|wrote|argued|insisted|noted)"
-                           r"\s+(?:that\s+)?(?P<pronoun>he|she)\b")
+_SURNAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_FIRST_THEN_SURNAME = rf"\b(?P<first>[A-Z][a-z]{{2,}})\s+(?:[A-Z]\.\s+)?(?P<last>{_SURNAME})"
+_FULL = re.compile(_FIRST_THEN_SURNAME + r"\b")
+_TITLED = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<last>{_SURNAME})\b")
+_SAID_PRONOUN = re.compile(_FIRST_THEN_SURNAME + r"(?:,[^,.;]{1,80},)?\s+(?:said|says|told \w+|added|wrote|argued|"
+                           r"insisted|noted)\s+(?:that\s+)?(?P<pronoun>he|she)\b")
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 # Capitalised words that open a sentence or a phrase before a surname, not first names.
 _NOT_FIRST = frozenset({"The", "But", "And", "For", "When", "After", "President", "Senator", "Sen", "Gov",

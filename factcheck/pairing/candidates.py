@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from factcheck.attribution.cues import DOCUMENT_CARRIERS
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
 from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
@@ -36,10 +37,9 @@ UNIDENTIFIED_SPEAKERS = frozenset({"i", "me", "you", "we", "us", "they", "them",
 # Things that say nothing of themselves, left as the speaker when resolution found no one behind them:
 # "tweets criticizing Alicia Machado", "Trump's plan rejected single mothers", "federal statistics", "another
 # 19 percent said", "the lack of enthusiasm ... seems". (A study, a poll or a survey reports its findings.)
-_THING_HEADS = frozenset(stem(w) for w in (
-    "statement", "release", "report", "letter", "email", "tweet", "tweets", "post", "memo", "filing", "document",
-    "communique", "notice", "bulletin", "plan", "proposal", "lack", "percent", "analysis", "statistics",
-    "statistic", "spot", "ad", "video", "footage", "headline"))
+_THING_HEADS = frozenset(stem(w) for w in DOCUMENT_CARRIERS | {
+    "tweets", "plan", "proposal", "lack", "percent", "analysis", "statistics", "statistic", "spot", "ad", "video",
+    "footage", "headline"})
 
 
 def identified(stmt: Statement) -> bool:
@@ -64,14 +64,16 @@ def find_candidates(
     answered = denials_answer(statements, sims, sides, config)
     responses = responses_to(statements, sims, sides, config, linked=answered, back_referring=anaphora)
     party_words = sides.name_words()
+    # Once per statement, not per pair: who speaks, and whether a reader can name them.
+    keys = [speaker_key(s.speaker) for s in statements]
+    named = [identified(s) for s in statements]
     out: list[CandidatePair] = []
     for i, a in enumerate(statements):
-        if not identified(a):
+        if not named[i]:
             continue
         for j in range(i + 1, len(statements)):
             b = statements[j]
-            if not identified(b) or speaker_key(a.speaker) == speaker_key(b.speaker) \
-                    or same_side(sides[a.id], sides[b.id]):
+            if not named[j] or keys[i] == keys[j] or same_side(sides[a.id], sides[b.id]):
                 continue
             sim = float(sims[i, j])
             shared = tuple(sorted(set(a.keywords) & set(b.keywords)))
