@@ -42,7 +42,7 @@ def _unit(tok: Token, doc: Doc) -> str:
         return "$" if (prev is not None and prev.text == "$") or tok.text.startswith("$") else "money"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in {"percent", "%", "per"}:
-        return "percent"
+        return _percent_of(nxt)
     head = tok.head
     while head.lower_ in _SCALE and head.head.i != head.i:
         head = head.head
@@ -50,6 +50,17 @@ def _unit(tok: Token, doc: Doc) -> str:
         lemma = head.lemma_.lower()
         return _SAME_COUNT.get(lemma, lemma)
     return ""
+
+
+def _percent_of(percent: Token) -> str:
+    """ "percent", or what it is a share of: "74 percent of likely voters" and "98 percent of the refugees"
+    measure different things, and neither is "15 percent over the limit"."""
+    of = next((c for c in percent.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.pos_ not in {"NOUN", "PROPN"}:
+        return "percent"
+    lemma = whole.lemma_.lower()
+    return f"percent of {_SAME_COUNT.get(lemma, lemma)}"
 
 
 _FIGURE_TEXT = re.compile(r"^[$€£]?(?P<number>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"

@@ -101,7 +101,9 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
           party_words: frozenset[str]) -> tuple[str, tuple[str, ...]]:
     """Why two statements are about the same proposition, beyond topic overlap, and what it rests on."""
     on_shared_topic = sim >= config.figure_similarity
-    figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic else None
+    # A demand's figure is a target ("cut the corporate rate to 28 percent"), not a measurement to dispute.
+    measured = a.stance != "demand" and b.stance != "demand"
+    figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic and measured else None
     # Money is too generic a unit to say two figures count the same thing without a shared word.
     if figures and (shared or figures[0] not in MONEY_UNITS) and _same_period(a.content, b.content):
         return "conflicting-figures", ()

@@ -12,6 +12,9 @@ from factcheck.attribution.quantities import conflicting_figures, content_quanti
         ("readings at 212 homes exceeded the limit", ((212.0, "home"),)),
         ("the city faced a $14 million budget gap", ((14e6, "$"),)),
         ("unemployment had fallen to 5.1 percent", ((5.1, "percent"),)),
+        # A share of something measures that thing: voters' views, not refugees' religion.
+        ("74 percent of likely voters said he should", ((74.0, "percent of voter"),)),
+        ("98 percent of the Syrian refugees are Sunni", ((98.0, "percent of refugee"),)),
         ("the agencies bought spyware in 2011", ()),
     ],
 )

@@ -33,6 +33,19 @@ def test_conflicting_figures_link_statements_on_one_topic() -> None:
     assert [p.link for p in found] == ["conflicting-figures"]
 
 
+def test_a_demanded_figure_conflicts_with_no_measured_one() -> None:
+    measured = dataclasses.replace(stmt("s1", "Tax Policy Center", "the top 1 percent would pay 95 percent of the "
+                                        "increase", keywords=("tax", "rate")), quantities=((95.0, "percent"),))
+    demand = dataclasses.replace(stmt("s2", "Obama", "reducing the corporate tax rate to 28 percent", start=80,
+                                      stance="demand", cue_lemma="call for", keywords=("tax", "rate")),
+                                 quantities=((28.0, "percent"),))
+    found = find_candidates("x", [measured, demand], unit([1, 0.3], [1, 0.4]), config=PairingConfig())
+    assert [p.link for p in found] == [""]
+    claim = dataclasses.replace(demand, stance="assert", cue_lemma="say")
+    found = find_candidates("x", [measured, claim], unit([1, 0.3], [1, 0.4]), config=PairingConfig())
+    assert [p.link for p in found] == ["conflicting-figures"]
+
+
 def test_a_rejection_with_a_definite_object_answers_only_that_object() -> None:
     accusation = stmt("s1", "Union", "the university of hiding costs", stance="accuse", cue_lemma="accuse",
                       target="university")
