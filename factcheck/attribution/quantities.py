@@ -130,11 +130,23 @@ _DIRECTIONS = (
     ({"safe", "safely"}, {"unsafe", "dangerous"}),
 )
 _WORD = re.compile(r"[a-z]+")
+# Phrasal senses that say nothing of a measure's direction: "clean up the mines", "cracking down on tax
+# breaks", "the cost could fall to taxpayers" (but "fell to 5 percent" is one).
+_PHRASAL = re.compile(r"\b(?:clean|set|make|pick|take|give|end|sign|show|look|shut|crack|crackdown|turn|back|"
+                      r"step|break|track|head|cut|put|bring|keep|come|stand|speak|wind|play|water|tone|"
+                      r"slow|calm|mark|vote|hand|let|knock|shoot|burn|tear|write|sit|lie)(?:s|ed|ing|ped|ping)?\s+"
+                      r"(?:up|down)\b"
+                      r"|\b(?:fall|falls|fell|fallen|falling)\s+(?:to|on|upon)\s+(?!(?:about\s+|around\s+|just\s+)?"
+                      r"[$€£]?\d)")
+
+
+def _direction_words(text: str) -> set[str]:
+    return set(_WORD.findall(_PHRASAL.sub(" ", text.lower())))
 
 
 def opposite_directions(a: str, b: str) -> tuple[str, str] | None:
     """A pair of opposite direction words, one in each text ("above" / "below")."""
-    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    wa, wb = _direction_words(a), _direction_words(b)
     for up, down in _DIRECTIONS:
         a_up, a_down, b_up, b_down = wa & up, wa & down, wb & up, wb & down
         if a_up and b_down and not a_down and not b_up:

@@ -43,3 +43,8 @@ def test_opposite_directions() -> None:
     assert opposite_directions("levels above the permitted limit", "levels well below the limit") == ("above", "below")
     assert opposite_directions("prices rose", "prices rose again") is None
     assert opposite_directions("above and below", "below") is None
+    # Phrasal verbs say nothing of a measure's direction ...
+    assert opposite_directions("to clean up the mines", "the cost could fall to taxpayers") is None
+    assert opposite_directions("cracking down on tax breaks", "tax breaks rose") is None
+    # ... but a figure falling to a value does.
+    assert opposite_directions("prices went up", "prices fell to 5 percent") == ("up", "fell")
