@@ -46,8 +46,28 @@ def _following_noun(tok: Token, span: Span) -> Token | None:
     return None
 
 
+_NORMATIVE_MODALS = frozenset({"should", "must", "ought", "shall"})
+_CLAUSAL_SUBJECTS = frozenset({"csubj", "csubjpass"})
+
+
+def _said_of_no_fact(tok: Token) -> bool:
+    """A negation that asserts nothing is not so: a norm ("lobbyists should not be permitted", "Neither the
+    president nor Congress should ..."), or a negated gerund as the subject ("Not paying taxes makes me
+    smart" says something of not paying, not that taxes went unpaid)."""
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    modals = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    # "must not have seen the gun" infers a fact; "must not be allowed" sets a norm.
+    if modals & _NORMATIVE_MODALS and not (modals & {"must", "have"} == {"must", "have"}):
+        return True
+    return tok.dep_ == "neg" and tok.head.tag_ == "VBG" and tok.head.dep_ in _CLAUSAL_SUBJECTS
+
+
 def _negated_nouns(tok: Token, span: Span) -> list[Token]:
     lower = tok.lower_
+    if (tok.dep_ == "neg" or lower in _NEGATING_DETERMINERS | {"not", "never", "n't"}) and _said_of_no_fact(tok):
+        return []
     if tok.dep_ == "neg" or lower in {"not", "never", "n't"}:
         noun = _following_noun(tok, span)
         if noun is not None:

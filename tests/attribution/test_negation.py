@@ -17,6 +17,8 @@ def nlp():  # type: ignore[no-untyped-def]
     ("Not a single valid ballot was thrown away", ("ballot",)),
     ("no bank account or Social Security numbers were exposed", ("account", "bank")),
     ("he left without permission", ("permission",)),
+    # "must" with a perfect infers a fact.
+    ("He must not have seen the gun", ("gun",)),
     # A negated noun phrase ends at its attachment: no permit is denied, not the marsh.
     ("no permit to alter drainage on the marsh had been applied for", ("permit",)),
 ])
@@ -32,6 +34,9 @@ def test_nouns_in_the_scope_of_a_negation(nlp, text: str, expected: tuple[str, .
     "the senator would not comment on the campaign's claims",  # refusing to speak negates nothing
     "he told his staff never to speak of the email",  # nor forbidding it
     "The exact cause of the explosion has not been determined",  # nor not yet knowing
+    "Neither Congress nor lobbyists should be permitted to make us pay",  # a norm, not a fact
+    "Lobbyists must not be allowed into the room",
+    "Not paying taxes makes me smart",  # a negated gerund subject says something of not paying
 ])
 def test_nothing_negated(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert negated_nouns(nlp(text), 0, len(text)) == ()
