@@ -72,6 +72,8 @@ class Statement:
     negated: bool = False
     quantities: tuple[tuple[float, str], ...] = ()
     negated_terms: tuple[str, ...] = ()  # lemmas of the nouns the content negates: "never had a gun" -> gun
+    # The content is a noun phrase, not a clause: "cited [derogatory comments Trump had made]", "[the plan]".
+    noun_phrase: bool = False
 
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)

@@ -59,7 +59,7 @@ def _said_of_no_fact(tok: Token) -> bool:
         verb = verb.head
     modals = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     # "must not have seen the gun" infers a fact; "must not be allowed" sets a norm.
-    if modals & _NORMATIVE_MODALS and not (modals & {"must", "have"} == {"must", "have"}):
+    if modals & _NORMATIVE_MODALS and not {"must", "have"} <= modals:
         return True
     return tok.dep_ == "neg" and tok.head.tag_ == "VBG" and tok.head.dep_ in _CLAUSAL_SUBJECTS
 

@@ -70,6 +70,19 @@ def content_keywords(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+
+
+def content_is_noun_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Is the content a noun phrase ("derogatory comments Trump had made about her", "the announcement")
+    rather than a clause? Its top-level words (those whose head lies outside it) include no verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    top = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    return not any(t.pos_ in _CLAUSE_HEADS for t in top)
+
+
 def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[ResolvedSpeaker], *,
                      min_tokens: int) -> list[Statement]:
     """Statement records, numbered in text order, short contents dropped."""
@@ -100,6 +113,7 @@ def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[Resolv
             negated=att.negated,
             quantities=content_quantities(doc, att.content_start, att.content_end),
             negated_terms=negated_nouns(doc, att.content_start, att.content_end),
+            noun_phrase=content_is_noun_phrase(doc, att.content_start, att.content_end),
         ))
     return out
 

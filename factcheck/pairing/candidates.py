@@ -22,7 +22,7 @@ from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, o
 from factcheck.config import PairingConfig
 from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
-from factcheck.pairing.back_references import back_references
+from factcheck.pairing.back_references import PROPOSAL_CUES, back_references
 from factcheck.pairing.polarity import denied_effect_or_correction, polarity_conflict
 from factcheck.pairing.sides import SideIndex, same_side, speaker_key
 from factcheck.pairing.words import stem
@@ -50,10 +50,30 @@ def identified(stmt: Statement) -> bool:
     return key not in UNIDENTIFIED_SPEAKERS and bool(head) and stem(head[-1]) not in _THING_HEADS
 
 
+# Stances whose content must be a claim to be disputed: "cited derogatory comments Trump had made",
+# "echoing Mr. Putin", "endorses Trump" name a thing and claim nothing. A denial or rejection of a thing
+# ("denied any involvement", "rejected the plan"), an accusation ("X of doing Y") or a doubt ("questioned
+# Cruz's eligibility") does dispute something; an announced plan can be rejected, and defending a thing
+# ("is defending his early-morning tweets") answers its critics.
+_CLAIMING_STANCES = frozenset({"assert", "warn", "admit"})
+_THING_CUES = PROPOSAL_CUES | {"defend"}
+
+
+def disputable(stmt: Statement) -> bool:
+    """Can the statement take part in a dispute? Not a claim-stance statement whose content only names a
+    thing, unless it announces, proposes or defends that thing."""
+    if not stmt.noun_phrase or stmt.stance not in _CLAIMING_STANCES:
+        return True
+    return (stmt.cue_lemma.split() or [""])[0] in _THING_CUES
+
+
 def find_candidates(
     article_id: str, statements: Sequence[Statement], vectors: np.ndarray, *, config: PairingConfig
 ) -> list[CandidatePair]:
     """Candidate pairs of one article, ``a`` always the earlier statement."""
+    keep = [i for i, s in enumerate(statements) if disputable(s)]
+    if len(keep) < len(statements):
+        statements, vectors = [statements[i] for i in keep], vectors[keep]
     sims = vectors @ vectors.T if len(statements) else np.zeros((0, 0))
     sides = SideIndex(statements)
     anaphora: dict[str, set[str]] = {}

@@ -46,6 +46,19 @@ def test_a_demanded_figure_conflicts_with_no_measured_one() -> None:
     assert [p.link for p in found] == ["conflicting-figures"]
 
 
+def test_a_claim_that_only_names_a_thing_is_disputed_by_no_one() -> None:
+    attack = stmt("s1", "Hillary Clinton", "Trump's latest twitter meltdown is unhinged", keywords=("tweet",))
+    cited = dataclasses.replace(stmt("s2", "Donald Trump", "his tweets about Machado", start=80, cue_lemma="cite",
+                                     keywords=("tweet",)), noun_phrase=True)
+    vec = unit([1, 0.1], [1, 0.1])
+    assert find_candidates("x", [attack, cited], vec, config=PairingConfig()) == []
+    # Defending the thing answers its critics; rejecting it disputes it.
+    for cue, stance in (("defend", "assert"), ("reject", "reject")):
+        answer = dataclasses.replace(cited, cue_lemma=cue, stance=stance)
+        assert [(p.a.id, p.b.id) for p in find_candidates("x", [attack, answer], vec, config=PairingConfig())] == [
+            ("s1", "s2")]
+
+
 def test_a_rejection_with_a_definite_object_answers_only_that_object() -> None:
     accusation = stmt("s1", "Union", "the university of hiding costs", stance="accuse", cue_lemma="accuse",
                       target="university")
