@@ -74,6 +74,9 @@ class Statement:
     negated_terms: tuple[str, ...] = ()  # lemmas of the nouns the content negates: "never had a gun" -> gun
     # The content is a noun phrase, not a clause: "cited [derogatory comments Trump had made]", "[the plan]".
     noun_phrase: bool = False
+    # The content relays another source's report: "[Police have said] they have no plans ..., according to
+    # attorneys for the family".
+    second_hand: bool = False
 
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)

@@ -60,6 +60,7 @@ class RawAttribution:
     sentence_end: int
     target: str = ""  # who the content is about: its subject, or whom an accusation names
     negated: bool = False  # the content's main clause is negative
+    second_hand: bool = False  # the content opens on another source's report: "Police have said they ..."
 
 
 def _trim(tokens: Sequence[Token]) -> list[Token]:
@@ -550,11 +551,32 @@ def _drop_nested(atts: list[RawAttribution]) -> list[RawAttribution]:
         key = (a.content_start, a.content_end)
         if key in seen:
             continue
-        if any(o is not a and o.content_start <= a.cue_start < o.content_end for o in atts):
+        # Against the attributions kept so far, outer ones first: when two contents hold each other's cues
+        # ("Police have said [they have no plans, according to] attorneys"), the outer one stays.
+        if any(o.content_start <= a.cue_start < o.content_end for o in out):
             continue
         seen.add(key)
+        if any(_opens_on_report(a, o) for o in atts):
+            a = dataclasses.replace(a, second_hand=True)
         out.append(a)
     return out
+
+
+# Verbs that only report speech: "Police have said ..." relays a statement; "he thinks", "they hoped" and
+# "he refused" are the speaker's own mind or acts.
+_REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "claim", "write", "add", "note",
+                               "confirm", "testify", "explain", "acknowledge", "disclose", "reveal"})
+_PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+
+
+def _opens_on_report(outer: RawAttribution, inner: RawAttribution) -> bool:
+    """Does ``outer``'s content open on another source reporting speech ("[Police have said] they have no
+    plans ..., according to attorneys for the family")? Then it relays what that source said."""
+    return (inner is not outer and inner.kind == "indirect" and inner.speaker_start >= 0
+            and outer.content_start <= inner.speaker_start <= outer.content_start + 1
+            and inner.cue_start < outer.content_end
+            and inner.cue_lemma.split()[0] in _REPORTING_LEMMAS
+            and inner.speaker_text.strip().lower() not in _PERSONAL_PRONOUNS)
 
 
 def _by_span(a: RawAttribution) -> tuple[int, int]:

@@ -111,6 +111,7 @@ def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[Resolv
             keywords=content_keywords(doc, att.content_start, att.content_end),
             target=att.target,
             negated=att.negated,
+            second_hand=att.second_hand,
             quantities=content_quantities(doc, att.content_start, att.content_end),
             negated_terms=negated_nouns(doc, att.content_start, att.content_end),
             noun_phrase=content_is_noun_phrase(doc, att.content_start, att.content_end),

@@ -62,6 +62,8 @@ _THING_CUES = PROPOSAL_CUES | {"defend"}
 def disputable(stmt: Statement) -> bool:
     """Can the statement take part in a dispute? Not a claim-stance statement whose content only names a
     thing, unless it announces, proposes or defends that thing."""
+    if stmt.second_hand and stmt.stance in _CLAIMING_STANCES:
+        return False
     if not stmt.noun_phrase or stmt.stance not in _CLAIMING_STANCES:
         return True
     return (stmt.cue_lemma.split() or [""])[0] in _THING_CUES

@@ -195,3 +195,13 @@ def test_a_line_break_ends_a_sentence(stage: AttributionStage) -> None:
             "Connecticut's tax commissioner says an internal review found no leak.")
     (s,) = statements(stage, text)
     assert "\n" not in s.speaker_mention and "Latest" not in s.speaker
+
+
+def test_a_content_that_relays_another_sources_report(stage: AttributionStage) -> None:
+    relayed = "Police have said they have no plans to release the recordings, according to attorneys for the family."
+    (s,) = statements(stage, relayed)
+    assert s.kind == "according_to" and s.content.startswith("Police have said") and s.second_hand
+    # The speaker's own mind is no relay, nor is a pronoun for the speaker.
+    for own in ("Michael Tanner said he thinks the campaign has stayed vague on the details.",
+                "The council noted they had previously said they would raise fees."):
+        assert not any(x.second_hand for x in statements(stage, own))

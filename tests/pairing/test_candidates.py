@@ -59,6 +59,16 @@ def test_a_claim_that_only_names_a_thing_is_disputed_by_no_one() -> None:
             ("s1", "s2")]
 
 
+def test_a_relayed_report_is_not_the_relaying_speakers_claim() -> None:
+    relayed = dataclasses.replace(stmt("s1", "family", "Police have said they have no plans to release the videos",
+                                       keywords=("police", "video")), second_hand=True)
+    police = stmt("s2", "Kerr Putney", "the videos do not show a gun", start=90, keywords=("video",))
+    vec = unit([1, 0.1], [1, 0.1])
+    assert find_candidates("x", [relayed, police], vec, config=PairingConfig()) == []
+    own = dataclasses.replace(relayed, second_hand=False)
+    assert len(find_candidates("x", [own, police], vec, config=PairingConfig())) == 1
+
+
 def test_a_rejection_with_a_definite_object_answers_only_that_object() -> None:
     accusation = stmt("s1", "Union", "the university of hiding costs", stance="accuse", cue_lemma="accuse",
                       target="university")
