@@ -16,6 +16,7 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thirteen": 13, "fourteen": 14,
           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS = frozenset(_WORDS)
 # Nouns that count the same thing: "17 workers" and "nine employees", "168 pupils" and "241 children".
 _SAME_COUNT = {"employee": "worker", "staff": "worker", "staffer": "worker", "child": "pupil", "student": "pupil",
                "kid": "pupil", "person": "people", "individual": "people", "resident": "people"}

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
-from factcheck.attribution.quantities import figure_value
+from factcheck.attribution.quantities import NUMBER_WORDS, figure_value
 from factcheck.pairing.sides import Side, SideIndex, named_in, names_side, same_side
 from factcheck.records import Statement
 
@@ -120,10 +120,21 @@ _FIGURE_DISMISSAL = re.compile(r"^(?P<figure>[$€£]?[\w,.-]+(?:\s+(?:thousand|
                                r"(?:is|are|was|were)\b(?:\s+\S+){0,8}?\s+(?:simply\s+)?" + _FALSE, re.IGNORECASE)
 
 
+# "The battery simply does not last that long", "It never cost that much": a negated degree points back at
+# a figure someone else gave ("Thirty hours is what customers will get").
+_DEGREE_DENIAL = re.compile(r"\b(?:not|n't|never|nowhere near)\b(?:\s+\w+){0,3}?\s+(?:anything\s+like\s+|even\s+)?"
+                            r"that\s+(?:long|much|many|high|far|big|large|often|expensive|low|cheap|fast|few)\b",
+                            re.IGNORECASE)
+_ANY_FIGURE = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
+
+
 def _dismissed(content: str, recent: Sequence[Statement], index: SideIndex) -> Statement | None:
     """What a statement that calls a definite thing false refers back to: the latest statement of the side
     it names ("the superintendent") that the noun can name ("the figures"); for a figure called false
-    ("Eighteen million is a number someone has invented"), the latest statement that gives that figure."""
+    ("Eighteen million is a number someone has invented"), the latest statement that gives that figure;
+    for a negated degree ("does not last that long"), the latest statement that gives any figure."""
+    if _DEGREE_DENIAL.search(content):
+        return next((s for s in recent if s.quantities or _ANY_FIGURE.search(s.content)), None)
     figure = _FIGURE_DISMISSAL.match(content)
     value = figure_value(figure.group("figure")) if figure else None
     if value is not None:

@@ -99,3 +99,14 @@ def test_the_figures_are_all_of_the_sides_figures() -> None:
                                   quantities=((14.0, "patient"),))
     reject = stmt("s3", "St Aldric Hospital", "the figures", stance="reject", cue_lemma="reject", start=120)
     assert back_references(reject, [claim, account]) == (account, claim)
+
+
+def test_a_negated_degree_points_back_at_the_latest_figure_of_another_side() -> None:
+    figure = stmt("s1", "Ingrid Solheim", "Thirty hours is what customers will get")
+    other = stmt("s2", "Brightwave", "returns were in line with other laptops", start=60)
+    denial = stmt("s3", "Oscar Nwosu", "We followed their method. The battery simply does not last that long",
+                  start=120)
+    assert back_references(denial, [figure, other]) == (figure,)
+    # No figure before it, no referent; an affirmed degree points at nothing.
+    assert back_references(denial, [other]) == ()
+    assert back_references(dataclasses.replace(denial, content="It lasts that long"), [figure, other]) == ()
