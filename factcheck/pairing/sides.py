@@ -38,7 +38,6 @@ _ROLE_AFTER_OWNER = re.compile(r"\b(?P<owner>[a-z]+)\s+(?P<role>representative|o
 OPPOSING_ROLES = frozenset({"rival", "rivals", "opponent", "opponents", "critic", "critics", "challenger",
                             "accuser", "accusers", "victim", "victims", "adversary", "predecessor", "successor",
                             "former", "ex", "opposition", "shadow"})
-_SPOKESPEOPLE = frozenset(stem(w) for w in ("spokesman", "spokeswoman", "spokesperson"))
 # Roles that speak for a person or body named before them ("Ferrante's lawyer", "Hale's campaign manager").
 REPRESENTING_ROLES = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister",
                                 "spokesman", "spokeswoman", "spokesperson", "agent", "representative", "aide",
@@ -213,11 +212,6 @@ class SideIndex:
                     found = None
                 if found is not None and found != s.speaker:
                     return found
-        # "Spokeswoman Jessica Ditto said ...": a spokesperson of no one named speaks for the side quoted just
-        # before; "Opposition finance spokeswoman Carla Dimitrov" or "a hospital spokeswoman" says whose.
-        described = set(self._description_words(mention, s.speaker))
-        if described and described <= _SPOKESPEOPLE and not re.search(r"\b(?:for|of|at)\b|[’']s\b", mention):
-            return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker), None)
         return None
 
     def _side(self, s: Statement) -> Side:
