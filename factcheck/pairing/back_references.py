@@ -125,6 +125,11 @@ _FIGURE_DISMISSAL = re.compile(r"^(?P<figure>[$€£]?[\w,.-]+(?:\s+(?:thousand|
 _DEGREE_DENIAL = re.compile(r"\b(?:not|n't|never|nowhere near)\b(?:\s+\w+){0,3}?\s+(?:anything\s+like\s+|even\s+)?"
                             r"that\s+(?:long|much|many|high|far|big|large|often|expensive|low|cheap|fast|few)\b",
                             re.IGNORECASE)
+# "The club had not inflated the figure": a negation about a definite figure answers whoever last disputed or
+# gave a figure on another side ("Eighteen million is a number someone in Kestrel has invented").
+_FIGURE_DEFENCE = re.compile(r"\b(?:not|n't|never)\b(?:\s+\w+){0,4}?\s+(?:the|that|those|these|its|their|our)\s+"
+                             r"(?:figure|figures|number|numbers|estimate|estimates|statistic|statistics|count|"
+                             r"tally)\b", re.IGNORECASE)
 _ANY_FIGURE = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
 
 
@@ -132,8 +137,9 @@ def _dismissed(content: str, recent: Sequence[Statement], index: SideIndex) -> S
     """What a statement that calls a definite thing false refers back to: the latest statement of the side
     it names ("the superintendent") that the noun can name ("the figures"); for a figure called false
     ("Eighteen million is a number someone has invented"), the latest statement that gives that figure;
-    for a negated degree ("does not last that long"), the latest statement that gives any figure."""
-    if _DEGREE_DENIAL.search(content):
+    for a negated degree ("does not last that long") or a negation about "the figure" ("had not inflated
+    the figure"), the latest statement that gives any figure."""
+    if _DEGREE_DENIAL.search(content) or _FIGURE_DEFENCE.search(content):
         return next((s for s in recent if s.quantities or _ANY_FIGURE.search(s.content)), None)
     figure = _FIGURE_DISMISSAL.match(content)
     value = figure_value(figure.group("figure")) if figure else None

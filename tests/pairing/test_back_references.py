@@ -110,3 +110,12 @@ def test_a_negated_degree_points_back_at_the_latest_figure_of_another_side() -> 
     # No figure before it, no referent; an affirmed degree points at nothing.
     assert back_references(denial, [other]) == ()
     assert back_references(dataclasses.replace(denial, content="It lasts that long"), [figure, other]) == ()
+
+
+def test_a_negation_about_the_figure_answers_whoever_last_gave_one() -> None:
+    fee = stmt("s1", "Luis Ferraro", "the fee was 11 million euros")
+    invented = stmt("s2", "Luis Ferraro", "Eighteen million is a number someone in Kestrel has invented", start=60)
+    defence = stmt("s3", "Neil Osgood", "the club had not inflated the figure", start=140)
+    assert back_references(defence, [fee, invented]) == (invented,)
+    assert back_references(dataclasses.replace(defence, content="the club had published the figure"),
+                           [fee, invented]) == ()
