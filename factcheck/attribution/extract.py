@@ -544,7 +544,8 @@ def extract_attributions(doc: Doc, *, min_learned_share: float = 0.3) -> list[Ra
 def _drop_nested(atts: list[RawAttribution]) -> list[RawAttribution]:
     """Each token belongs to at most one attribution: a cue inside another
     attribution's content (a verb inside a quote, "X said Y denied Z") is part of
-    that content, not a statement of its own. Exact duplicates go too."""
+    that content, not a statement of its own. Exact duplicates go too. A content
+    that opens on such a report ("Police have said they ...") is marked second-hand."""
     seen: set[tuple[int, int]] = set()
     out: list[RawAttribution] = []
     for a in sorted(atts, key=_by_span):
@@ -575,7 +576,7 @@ def _opens_on_report(outer: RawAttribution, inner: RawAttribution) -> bool:
     return (inner is not outer and inner.kind == "indirect" and inner.speaker_start >= 0
             and outer.content_start <= inner.speaker_start <= outer.content_start + 1
             and inner.cue_start < outer.content_end
-            and inner.cue_lemma.split()[0] in _REPORTING_LEMMAS
+            and (inner.cue_lemma.split() or [""])[0] in _REPORTING_LEMMAS
             and inner.speaker_text.strip().lower() not in _PERSONAL_PRONOUNS)
 
 

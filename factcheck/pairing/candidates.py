@@ -60,8 +60,9 @@ _THING_CUES = PROPOSAL_CUES | {"defend"}
 
 
 def disputable(stmt: Statement) -> bool:
-    """Can the statement take part in a dispute? Not a claim-stance statement whose content only names a
-    thing, unless it announces, proposes or defends that thing."""
+    """Can the statement take part in a dispute? Not a claim that relays another source's report (that
+    source's own statement is the claim), nor one whose content only names a thing, unless it announces,
+    proposes or defends that thing."""
     if stmt.second_hand and stmt.stance in _CLAIMING_STANCES:
         return False
     if not stmt.noun_phrase or stmt.stance not in _CLAIMING_STANCES:
