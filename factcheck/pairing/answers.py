@@ -106,13 +106,23 @@ def denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Sid
         best = max(sim for sim, _ in claims)
         explicit = denial.stance in NEGATIVE_STANCES
         for sim, claim in claims:
-            # A negative statement's links are confirmed by NLI later, so it may answer any of the claims.
+            # A negative statement's links are confirmed by NLI later, so it may answer any of the claims
+            # near it: like any negation, it answers what was said close by (``polarity_max_distance``).
             # A claim reported after the denial must be close in meaning: answers usually follow claims.
             if claim.start > denial.start and sim < config.response_similarity:
+                continue
+            far = config.polarity_max_distance and chars_apart(claim, denial) > config.polarity_max_distance
+            if far and not explicit:
                 continue
             if sim == best or sim >= config.response_similarity or not explicit:
                 links[frozenset((denial.id, claim.id))] = "accused-denies" if explicit else "accused-negates"
     return links
+
+
+def chars_apart(a: Statement, b: Statement) -> int:
+    """Characters between two statements of an article."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return max(0, second.start - first.end)
 
 
 def _closest_claim(i: int, statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,

@@ -53,6 +53,15 @@ def test_a_flatly_negative_answer_by_the_accused_is_a_candidate_for_nli_to_confi
     assert found[("s2", "s3")] == "accused-negates"
 
 
+def test_a_flatly_negative_answer_answers_only_claims_near_it() -> None:
+    claim = stmt("s1", "Tom Clarke", "the Patriot deal had played to his advantage", target="patriot deal")
+    answer = dataclasses.replace(stmt("s2", "Patriot Coal", "Coal isn't the villain", start=200), negated=True)
+    vec = unit([1, 0], [0, 1])
+    assert [p.link for p in find_candidates("x", [claim, answer], vec, config=PairingConfig())] == ["accused-negates"]
+    far = dataclasses.replace(answer, start=200 + 5000, end=200 + 5000 + len(answer.content))
+    assert find_candidates("x", [claim, far], vec, config=PairingConfig()) == []
+
+
 def test_a_plan_does_not_answer_a_claim_that_only_names_the_body() -> None:
     claim = stmt("s1", "Allied Nurses Union", "night shifts on the hospital’s wards ran with one nurse to 12 patients",
                  keywords=("night", "shift", "nurse"))
