@@ -196,6 +196,10 @@ def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token
         parts = [accused, *(c for c in clauses if c.i > accused.i)]
     elif clauses:
         parts = clauses[-1:] if clauses[-1].i > cue.i else clauses[:1]
+    elif lemma in NAMING_LEMMAS and _named_as(cue):
+        # "called the charges unsubstantiated", "labelled the plan a giveaway": what is named, and what it is
+        # called.
+        parts = _named_as(cue)
     elif lemma not in CLAUSE_ONLY:
         right = [c for c in cue.children if c.i > cue.i and c.i not in speaker_ids]
         objs = [c for c in right if c.dep_ in CONTENT_DEPS]
@@ -214,6 +218,18 @@ def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token
         tokens |= _subtree_without(part, cut)
     tokens = {t for t in tokens if t.i not in speaker_ids and t.i not in drop}
     return _trim(_contiguous(tokens, anchor=min((t.i for t in tokens), default=None)))
+
+
+# Verbs that say what someone calls a thing; otherwise they take clauses only ("called the police" says nothing).
+NAMING_LEMMAS = frozenset({"call", "label", "brand", "dub", "term"})
+
+
+def _named_as(cue: Token) -> list[Token]:
+    """The object and its predicate of "called [half of his supporters] [deplorables]", else []."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    named = next((c for c in cue.children if c.dep_ in {"oprd", "xcomp", "ccomp"} and obj is not None
+                  and c.i > obj.i), None)
+    return [obj, named] if obj is not None and named is not None else []
 
 
 ACCUSING_LEMMAS = frozenset({"accuse", "blame", "charge", "fault", "sue", "attack", "criticize", "condemn"})

@@ -205,3 +205,11 @@ def test_a_content_that_relays_another_sources_report(stage: AttributionStage) -
     for own in ("Michael Tanner said he thinks the campaign has stayed vague on the details.",
                 "The council noted they had previously said they would raise fees."):
         assert not any(x.second_hand for x in statements(stage, own))
+
+
+def test_calling_a_thing_something_says_what_it_is(stage: AttributionStage) -> None:
+    (s,) = statements(stage, "Democrats called the contempt citation a transparent political ploy.")
+    assert (s.speaker, s.cue, s.content) == ("Democrats", "called", "the contempt citation a transparent political ploy")
+    # Calling someone, or the police, names nothing.
+    assert statements(stage, "She called the police after the break-in.") == []
+    assert statements(stage, "He called his mother on Sunday.") == []
