@@ -56,6 +56,8 @@ CORE_VERB_CUES: dict[str, Stance] = {
 # Verb + particle/preposition cues: "call for", "point out", "push back".
 PHRASAL_CUES: dict[tuple[str, str], Stance] = {
     ("call", "for"): "demand",
+    ("call", "on"): "demand",
+    ("call", "upon"): "demand",
     ("point", "out"): "assert",
     ("push", "back"): "reject",
     ("hit", "back"): "reject",

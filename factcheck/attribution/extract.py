@@ -188,6 +188,8 @@ def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token
     accused = _accused_of(cue, lemma)
     if phrasal_prep is not None and phrasal_prep.dep_ == "prep":
         parts = [g for g in phrasal_prep.children if g.dep_ in {"pobj", "pcomp"}]
+        # "called on the president to resign": whom it asks, and what.
+        parts += [c for c in cue.children if c.dep_ == "xcomp" and c.i > phrasal_prep.i]
     elif phrasal_prep is not None and phrasal_prep.dep_ == "mark":
         parts, drop = [phrasal_prep.head], {phrasal_prep.i}
     elif accused is not None:

@@ -34,6 +34,9 @@ from factcheck.attribution.stage import AttributionStage
         ("The minister does not believe that the figures are accurate.",
          "minister", "believe", "indirect", "deny", "the figures are accurate"),
         ("“Probably not,” said Ruth Moore.", "Ruth Moore", "said", "direct", "assert", "Probably not"),
+        # Calling on someone to do something demands it.
+        ("The senator called on the president to resign.", "senator", "called on", "indirect", "demand",
+         "the president to resign"),
         # Asking someone to do something is a request, not a doubt.
         ("The campaign asked the moderator to check every claim.", "campaign", "asked", "indirect", "demand",
          "the moderator to check every claim"),
