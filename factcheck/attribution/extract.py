@@ -424,7 +424,8 @@ def _adjacent_quote(doc: Doc, cue: Token, speaker: Token | None, quotes: Sequenc
             gap = doc.text[doc[hi].idx + len(doc[hi]) : q.start]
         else:
             continue
-        if _GLUE.match(gap):
+        # A paragraph break between them parts a quote from the next paragraph's speaker.
+        if _GLUE.match(gap) and "\n" not in gap:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is not None:
                 return _trim(list(span))

@@ -216,3 +216,11 @@ def test_calling_a_thing_something_says_what_it_is(stage: AttributionStage) -> N
     # Calling someone, or the police, names nothing.
     assert statements(stage, "She called the police after the break-in.") == []
     assert statements(stage, "He called his mother on Sunday.") == []
+
+
+def test_a_quote_in_the_paragraph_before_is_not_the_next_speakers(stage: AttributionStage) -> None:
+    text = ("“Every way out was clear,” said Howard Brennick, the managing director. “We passed an inspection.”\n\n"
+            "Leticia Moraes, a machine operator, described the first minutes of the fire.")
+    found = statements(stage, text)
+    assert [(s.speaker, s.content) for s in found if "inspection" in s.content] == [
+        ("Howard Brennick", "We passed an inspection.")]
