@@ -55,8 +55,8 @@ def test_polnear_dev_statement_f1(run_config) -> None:  # type: ignore[no-untype
 
 
 # Real news: PolNeAR dev pairs checked by hand (tests/data/polnear_dev_checked_pairs.json). On 2026-12-01 (fourth
-# round) the run predicted 56 pairs, all checked: 10 right, 8 weak, 38 wrong (0.179 / 0.321; the round before, 73
-# pairs at 0.137 / 0.260), and found 18 of the 25 pairs ever checked right or weak. Far below the hand-written sets;
+# round) the run predicted 54 pairs, all checked: 11 right, 8 weak, 35 wrong (0.204 / 0.352; the round before, 73
+# pairs at 0.137 / 0.260), and found 19 of the 27 pairs ever checked right or weak. Far below the hand-written sets;
 # the floors keep it from falling further.
 def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> None:
     records = [o.to_json() for o in pipeline.run(iter_articles([str(POLNEAR_DEV / "text")], config=InputConfig()))
@@ -65,6 +65,6 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
     report = score_checked(load_checked(CHECKED_PAIRS), predicted_spans(records),
                            articles=[r["article_id"] for r in records])
     assert report.checked >= 0.8 * report.predicted
-    assert report.strict_precision >= 0.15
-    assert report.lenient_precision >= 0.28
-    assert report.known_right - len(report.lost) >= 17
+    assert report.strict_precision >= 0.17
+    assert report.lenient_precision >= 0.3
+    assert report.known_right - len(report.lost) >= 18
