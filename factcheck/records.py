@@ -78,6 +78,11 @@ class Statement:
     # attorneys for the family".
     second_hand: bool = False
 
+    @property
+    def cue_verb(self) -> str:
+        """The cue's verb: "call" of "call for"; "" when the statement has no cue lemma."""
+        return (self.cue_lemma.split() or [""])[0]
+
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
         out["keywords"] = list(self.keywords)

@@ -186,6 +186,7 @@ def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token
     drop: set[int] = set()
     clauses = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis"} and c.i not in speaker_ids]
     accused = _accused_of(cue, lemma)
+    named_as = _named_as(cue) if lemma in NAMING_LEMMAS else []
     if phrasal_prep is not None and phrasal_prep.dep_ == "prep":
         parts = [g for g in phrasal_prep.children if g.dep_ in {"pobj", "pcomp"}]
         # "called on the president to resign": whom it asks, and what.
@@ -198,10 +199,10 @@ def _content_tokens(cue: Token, speaker: Token | None, lemma: str) -> list[Token
         parts = [accused, *(c for c in clauses if c.i > accused.i)]
     elif clauses:
         parts = clauses[-1:] if clauses[-1].i > cue.i else clauses[:1]
-    elif lemma in NAMING_LEMMAS and _named_as(cue):
+    elif named_as:
         # "called the charges unsubstantiated", "labelled the plan a giveaway": what is named, and what it is
         # called.
-        parts = _named_as(cue)
+        parts = named_as
     elif lemma not in CLAUSE_ONLY:
         right = [c for c in cue.children if c.i > cue.i and c.i not in speaker_ids]
         objs = [c for c in right if c.dep_ in CONTENT_DEPS]

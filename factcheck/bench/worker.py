@@ -126,7 +126,7 @@ def main(argv: Sequence[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import torch
-    import transformers
+    import transformers  # part of every contender's baseline
 
     if spec.get("threads"):
         torch.set_num_threads(int(spec["threads"]))

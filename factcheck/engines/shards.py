@@ -116,7 +116,7 @@ def _parquet_shards(source: str) -> Iterator[Shard]:
 def _jsonl_shards(source: str, shard_bytes: int) -> Iterator[Shard]:
     """Line ranges of at least ``shard_bytes`` (the last may be shorter), cut after a line break."""
     try:
-        fh = open(source, "rb")
+        fh = open(source, "rb")  # closed by the with below
     except OSError:
         yield Shard(source, "file")
         return
@@ -165,7 +165,7 @@ def read_shard(shard: Shard, *, config: InputConfig, batch_rows: int = DEFAULT_B
 def iter_jsonl_range(source: str, *, start: int, end: int, first: int, config: InputConfig) -> Iterator[Item]:
     """Lines ``[start, end)`` of a JSONL file, checked line by line as ``iter_articles`` checks them."""
     try:
-        fh = open(source, "rb")
+        fh = open(source, "rb")  # closed by the with below
     except OSError as err:
         yield _failure(InputError(source, f"cannot read file: {err.strerror}"))
         return

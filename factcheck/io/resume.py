@@ -71,7 +71,7 @@ def load_resume(path: str | Path) -> ResumeState:
         raise InputError(name, "cannot resume when the output is stdout; pass --out FILE")
     state = ResumeState()
     try:
-        fh = open(name, "rb")
+        fh = open(name, "rb")  # closed below, after the scan
     except FileNotFoundError:
         return state
     except OSError as err:

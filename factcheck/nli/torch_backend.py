@@ -214,7 +214,7 @@ class TorchRunner:
             return self.forward(**inputs)
         try:
             return self.forward(**inputs)
-        except Exception as err:
+        except Exception as err:  # inductor raises anything (no compiler, unsupported op, ...)
             log.warning("torch.compile failed (%s); the NLI model runs eagerly from here on",
                         str(err).splitlines()[0] if str(err) else type(err).__name__)
             self.forward, self.compiled = self._eager, False

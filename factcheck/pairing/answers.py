@@ -16,11 +16,10 @@ import numpy as np
 
 from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.config import PairingConfig
-from factcheck.pairing.back_references import MAX_BACK_REFERENCE_CHARS
+from factcheck.pairing.back_references import ACCUSING_CUES, MAX_BACK_REFERENCE_CHARS
 from factcheck.pairing.sides import Side, SideIndex, named_in, names_match, names_side, same_side, speaker_key
 from factcheck.records import Statement
 
-ACCUSING_CUES = frozenset({"accuse", "allege", "charge", "blame", "claim", "criticize", "attack", "fault"})
 MAX_DESCRIPTION_WORDS = 4
 
 
@@ -39,7 +38,7 @@ _ACCUSED = re.compile(r"^(?P<who>.{2,80}?)\s+of\s+(?:\w+ly\s+)?\w+ing\b", re.IGN
 def accused_phrase(stmt: Statement) -> str:
     """Whom a statement accuses or is about: "the low-cost carrier SkyMara" of "accused the low-cost
     carrier SkyMara of dodging ..."; else the subject attribution found."""
-    if stmt.stance == "accuse" or (stmt.cue_lemma.split() or [""])[0] in ACCUSING_CUES:
+    if stmt.stance == "accuse" or stmt.cue_verb in ACCUSING_CUES:
         m = _ACCUSED.match(stmt.content.strip())
         if m:
             return m.group("who")

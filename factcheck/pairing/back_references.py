@@ -89,7 +89,7 @@ def back_references(stmt: Statement, earlier: Sequence[Statement],
         if pool and (noun in ACCOUNT_NOUNS or (owner and pool is not recent)):
             return (pool[0],)
     if REJECTING_CONTENT.match(content):
-        proposal = next((s for s in recent if s.cue_lemma.split()[0] in PROPOSAL_CUES), None)
+        proposal = next((s for s in recent if s.cue_verb in PROPOSAL_CUES), None)
         return (proposal,) if proposal is not None else ()
     return ()
 
@@ -160,7 +160,7 @@ def _is_alias(phrase: str, side: Side) -> bool:
 
 def _refers_to(noun: str, stmt: Statement) -> bool:
     """Can "the <noun>" name what ``stmt`` said?"""
-    cue = stmt.cue_lemma.split()[0] if stmt.cue_lemma else ""
+    cue = stmt.cue_verb
     singular = noun.removesuffix("s")
     if noun in DEMAND_NOUNS and (stmt.stance == "demand" or cue in DEMAND_CUES
                                  or re.search(r"\bpropos(?:ed|ing|al)\b", stmt.content)):

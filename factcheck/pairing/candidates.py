@@ -67,7 +67,7 @@ def disputable(stmt: Statement) -> bool:
         return False
     if not stmt.noun_phrase or stmt.stance not in _CLAIMING_STANCES:
         return True
-    return (stmt.cue_lemma.split() or [""])[0] in _THING_CUES
+    return stmt.cue_verb in _THING_CUES
 
 
 def find_candidates(
