@@ -19,6 +19,7 @@ from typing import TextIO
 from factcheck.attribution.stage import AttributionStage
 from factcheck.config import RunConfig
 from factcheck.errors import ConfigError
+from factcheck.heap import release_free_memory
 from factcheck.io.readers import iter_articles
 from factcheck.nli.engine import NLIEngine
 from factcheck.pairing.embedder import Embedder
@@ -86,6 +87,8 @@ class ClaimRebuttalPipeline:
         statements: list[list] = [[] for _ in good]
         if self.attribute is not None:
             statements = [list(sts) for _, sts in self.attribute(good)]
+            # What the parse freed would otherwise sit under the pairing stage's tensors until the chunk ends.
+            release_free_memory()
         pairs: list[list] = [[] for _ in good]
         if self.pair is not None and good:
             pairs = [list(p) for p in self.pair([(c.id, sts) for c, sts in zip(good, statements, strict=True)])]

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from factcheck.config import RunConfig
 from factcheck.engines.finished import Finished, Outcome
-from factcheck.engines.heap import release_free_memory
+from factcheck.heap import release_free_memory
 from factcheck.io.datasets_reader import iter_inputs
 from factcheck.io.resume import ResumeState, text_sha256
 from factcheck.pipeline import ClaimRebuttalPipeline

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from factcheck.attribution.stage import AttributionStage
 from factcheck.config import RunConfig
+from factcheck.heap import release_free_memory
 from factcheck.nli.engine import NLIEngine
 from factcheck.pairing.embedder import Embedder
 from factcheck.pairing.stage import PairingStage, decide_relations, nli_inputs
@@ -76,6 +77,7 @@ class PrepareStage:
         statements: list[list[Statement]] = [[] for _ in good]
         if self.attribute is not None:
             statements = [sts for _, sts in self.attribute(good)]
+            release_free_memory()
         candidates: list[list[CandidatePair]] = [[] for _ in good]
         if self.pairing is not None and good:
             candidates = self.pairing.candidates([(c.id, sts) for c, sts in zip(good, statements, strict=True)])

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from factcheck.config import PairingConfig
+from factcheck.heap import release_free_memory
 from factcheck.nli.engine import NLIEngine, PairText
 from factcheck.pairing.candidates import find_candidates
 from factcheck.pairing.embedder import Embedder
@@ -50,6 +51,7 @@ class PairingStage:
 
     def __call__(self, articles: Sequence[tuple[str, Sequence[Statement]]]) -> list[list[Pair]]:
         per_article = self.candidates(articles)
+        release_free_memory()  # the embedder's freed batches, before NLI allocates its own
         results = self.engine.score(nli_inputs(c for cands in per_article for c in cands))
         return decide_relations(per_article, results, config=self.config)
 

@@ -1,11 +1,15 @@
-"""Hand freed heap memory back to the operating system between chunks.
+"""Hand freed heap memory back to the operating system between chunks and stages.
 
 A long run parses, embeds and scores chunk after chunk. glibc keeps what each
 chunk freed in its heap arenas, raises its mmap threshold after large frees
 (so later tensors come from the heap too), and the resident size creeps up
 with every chunk although the live data does not grow. ``malloc_trim(0)``
 after a chunk returns the free pages, so a run's memory follows one chunk's
-working set, not the length of the batch. Elsewhere than glibc it does nothing.
+working set, not the length of the batch. Within a chunk the same holds
+between stages: what the parse freed is fragmented small objects that the
+pairing stage's tensors cannot reuse, so without a trim between them a chunk's
+peak is the sum of its stages' heaps, not the largest one. Elsewhere than
+glibc it does nothing.
 """
 
 from __future__ import annotations
