@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from factcheck.bench.nli_bench import NLIBenchReport
@@ -56,9 +57,27 @@ def format_pipeline(report: PipelineBenchReport) -> str:
     rows = [(r.engine, str(r.articles), f"{r.articles_per_s:.2f}", f"{r.seconds:.1f}", f"{r.load_seconds:.1f}",
              f"{r.peak_rss_mib:.0f}", f"{r.rss_delta_mib:.0f}", *counts(r)) for r in report.rows]
     out += _table(header, rows)
+    growth = growth_lines(report.rows)
+    if growth:
+        out += ["", *growth]
     if any(r.failed for r in report.rows):
         out.append("failed articles: " + ", ".join(f"{r.failed} of {r.articles + r.failed}" for r in report.rows))
     return "\n".join(out)
+
+
+def growth_lines(rows: Sequence[PipelineRow]) -> list[str]:
+    """How speed and peak memory change from each batch size to the next larger one, engine by engine."""
+    out: list[str] = []
+    for engine in dict.fromkeys(r.engine for r in rows):
+        sized = sorted((r for r in rows if r.engine == engine and r.articles), key=lambda r: r.articles)
+        for small, large in itertools.pairwise(sized):
+            if not (small.articles_per_s and small.peak_rss_mib):
+                continue
+            speed = large.articles_per_s / small.articles_per_s - 1
+            memory = large.peak_rss_mib / small.peak_rss_mib - 1
+            out.append(f"{engine} {small.articles} -> {large.articles} articles: articles/s {speed:+.1%}, "
+                       f"peak RSS {memory:+.1%}")
+    return out
 
 
 def format_paths(record: FastPathRecord) -> str:
