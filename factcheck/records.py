@@ -83,6 +83,11 @@ class Statement:
         """The cue's verb: "call" of "call for"; "" when the statement has no cue lemma."""
         return (self.cue_lemma.split() or [""])[0]
 
+    def chars_apart(self, other: Statement) -> int:
+        """Characters between this statement and another of the same article (0 when they overlap)."""
+        first, second = (self, other) if self.start <= other.start else (other, self)
+        return max(0, second.start - first.end)
+
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
         out["keywords"] = list(self.keywords)

@@ -110,18 +110,12 @@ def denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Sid
             # A claim reported after the denial must be close in meaning: answers usually follow claims.
             if claim.start > denial.start and sim < config.response_similarity:
                 continue
-            far = config.polarity_max_distance and chars_apart(claim, denial) > config.polarity_max_distance
+            far = config.polarity_max_distance and claim.chars_apart(denial) > config.polarity_max_distance
             if far and not explicit:
                 continue
             if sim == best or sim >= config.response_similarity or not explicit:
                 links[frozenset((denial.id, claim.id))] = "accused-denies" if explicit else "accused-negates"
     return links
-
-
-def chars_apart(a: Statement, b: Statement) -> int:
-    """Characters between two statements of an article."""
-    first, second = (a, b) if a.start <= b.start else (b, a)
-    return max(0, second.start - first.end)
 
 
 def _closest_claim(i: int, statements: Sequence[Statement], sims: np.ndarray, sides: SideIndex,

@@ -20,7 +20,7 @@ import numpy as np
 from factcheck.attribution.cues import DOCUMENT_CARRIERS
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
-from factcheck.pairing.answers import ANSWERABLE_STANCES, chars_apart, denials_answer
+from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
 from factcheck.pairing.back_references import PROPOSAL_CUES, back_references
 from factcheck.pairing.polarity import denied_effect_or_correction, polarity_conflict
@@ -133,7 +133,7 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
     if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
         return "opposite-directions", ()
     # The sides' own names are no negated thing: "Nobody from Corvane called me" denies nothing about Corvane.
-    if config.polarity_max_distance and chars_apart(a, b) > config.polarity_max_distance:
+    if config.polarity_max_distance and a.chars_apart(b) > config.polarity_max_distance:
         return "", ()
     found = polarity_conflict(a, b, ignore=party_words, max_words=config.polarity_max_words)
     link = "opposite-polarity"

@@ -32,8 +32,8 @@ _IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "find": "fou
                    "according": "reported", "make": "made", "give": "gave", "speak": "spoke"}
 
 
-def _past(cue_lemma: str) -> str:
-    word = cue_lemma.split()[0] if cue_lemma else "say"
+def _past(cue_verb: str) -> str:
+    word = cue_verb or "say"
     if word in _IRREGULAR_PAST:
         return _IRREGULAR_PAST[word]
     return word + "d" if word.endswith("e") else word + "ed"
@@ -81,7 +81,7 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         relation = "rebuttal" if negative.stance == "reject" else "contradiction"
         score = 0.5 + 0.5 * max(cand.topic_score, entail, contra)
         if cand.link == "back-reference":
-            reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} {_past(other.cue_lemma)}"
+            reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} {_past(other.cue_verb)}"
         else:
             reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} says of it"
     elif _negative(a.stance) != _negative(b.stance):
