@@ -64,9 +64,18 @@ def _said_of_no_fact(tok: Token) -> bool:
     return tok.dep_ == "neg" and tok.head.tag_ == "VBG" and tok.head.dep_ in _CLAUSAL_SUBJECTS
 
 
+def _double_negative(tok: Token) -> bool:
+    """A negated verb with "without" under it affirms: "cannot be left without consequences" says there will
+    be consequences, and denies neither them nor the provocation."""
+    if tok.lower_ == "without":
+        return any(c.dep_ == "neg" for c in tok.head.children)
+    return tok.dep_ == "neg" and any(c.dep_ == "prep" and c.lower_ == "without" for c in tok.head.children)
+
+
 def _negated_nouns(tok: Token, span: Span) -> list[Token]:
     lower = tok.lower_
-    if (tok.dep_ == "neg" or lower in _NEGATING_DETERMINERS | {"not", "never", "n't"}) and _said_of_no_fact(tok):
+    if (tok.dep_ == "neg" or lower in _NEGATING_DETERMINERS | {"not", "never", "n't", "without"}) and (
+            _said_of_no_fact(tok) or _double_negative(tok)):
         return []
     if tok.dep_ == "neg" or lower in {"not", "never", "n't"}:
         noun = _following_noun(tok, span)

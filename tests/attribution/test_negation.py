@@ -37,6 +37,8 @@ def test_nouns_in_the_scope_of_a_negation(nlp, text: str, expected: tuple[str, .
     "Neither Congress nor lobbyists should be permitted to make us pay",  # a norm, not a fact
     "Lobbyists must not be allowed into the room",
     "Not paying taxes makes me smart",  # a negated gerund subject says something of not paying
+    "North Korea's latest provocation cannot be left without consequences",  # a double negative affirms
+    "The plan will not pass without support from both parties",
 ])
 def test_nothing_negated(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert negated_nouns(nlp(text), 0, len(text)) == ()
