@@ -84,6 +84,39 @@ def figure_value(text: str) -> float | None:
     return value * _SCALE[m.group("scale").lower()] if m.group("scale") else value
 
 
+_DEFINITE = frozenset({"the", "this", "these", "those", "that"})
+# Nouns whose "of" names what a copular figure counts: "the true number of additional homes was about 164,000".
+_COUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure"})
+
+
+def _negated(tok: Token) -> bool:
+    """Is the figure in a negated clause ("would not blow open an estimated $10 trillion hole")? The speaker
+    then rejects that figure (usually someone else's) and gives none of their own. A definite phrase keeps
+    its figure under negation: "had not subtracted the 48,000 homes demolished" still says 48,000 were."""
+    node = tok
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        if node.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in node.children):
+            return False
+        node = node.head
+    return any(c.dep_ == "neg" for c in node.children)
+
+
+def _copular_unit(tok: Token) -> str:
+    """What "the number of X was N" counts: X."""
+    if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
+        return ""
+    subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in _COUNT_NOUNS:
+        return ""
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of else None
+    if counted is None:
+        return ""
+    lemma = counted.lemma_.lower()
+    return _SAME_COUNT.get(lemma, lemma)
+
+
 def content_quantities(doc: Doc, start: int, end: int) -> tuple[tuple[float, str], ...]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -93,11 +126,11 @@ def content_quantities(doc: Doc, start: int, end: int) -> tuple[tuple[float, str
         if not tok.like_num:
             continue
         value = _value(tok)
-        if value is None or (value in _YEARS and "." not in tok.text and "," not in tok.text):
+        if value is None or _negated(tok) or (value in _YEARS and "." not in tok.text and "," not in tok.text):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALE:
             value *= _SCALE[doc[tok.i + 1].lower_]
-        unit = _unit(tok, doc)
+        unit = _unit(tok, doc) or _copular_unit(tok)
         if unit and unit not in _TIME_UNITS and unit not in _SCALE:
             out.append((value, unit))
     return tuple(out)

@@ -16,6 +16,11 @@ from factcheck.attribution.quantities import conflicting_figures, content_quanti
         ("74 percent of likely voters said he should", ((74.0, "percent of voter"),)),
         ("98 percent of the Syrian refugees are Sunni", ((98.0, "percent of refugee"),)),
         ("the agencies bought spyware in 2011", ()),
+        # "the number of X was N" counts X.
+        ("the true number of additional homes was about 164,000", ((164000.0, "home"),)),
+        # A figure the speaker negates is not theirs; a definite one keeps its figure under the negation.
+        ("the plan would not blow open an estimated $10 trillion hole in the budget", ()),
+        ("the government had not subtracted the 48,000 homes demolished", ((48000.0, "home"),)),
     ],
 )
 def test_figures_and_what_they_count(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
