@@ -53,7 +53,8 @@ def _own_side(stmt: Statement) -> Side:
 ANSWERABLE_STANCES = frozenset({"assert", "accuse", "warn", "question"})
 
 
-def accused_responds(response: Statement, claim: Statement, *, response_side: Side | None = None) -> str:
+def accused_responds(response: Statement, claim: Statement, *, response_side: Side | None = None,
+                     claim_side: Side | None = None) -> str:
     """How the party a claim is about answers it: "accused" when the claim accuses the party or makes it
     the subject of its content, "named" when the content only names it ("the hospital's wards"), "" when
     the response is not such an answer. Anyone who speaks for the party answers for it; admissions are
@@ -62,6 +63,8 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
     # pass-through income") asks; neither answers.
     if response.stance in {"admit", "accuse", "demand"} or claim.stance not in ANSWERABLE_STANCES or claim.negated:
         return ""
+    if not _rejects_claim_side(response, claim, claim_side):
+        return ""
     side = response_side or _own_side(response)
     target = accused_phrase(claim)
     if target and (names_side(target, side) or _names_speaker(target, response)):
@@ -69,14 +72,40 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
     return "named" if named_in(claim.content, side) else ""
 
 
-def accused_denies(denial: Statement, claim: Statement, *, denial_side: Side | None = None) -> bool:
+# "rejected a request from Democrats in Ohio", "dismissed the union's demand": what is rejected has an owner.
+_OWNED_THING = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?\w+\s+(?:from|by)\s+(?P<owner>[\w .-]{2,40})$"
+                          r"|^(?P<possessor>(?:the\s+)?[\w .-]{2,40}?)[’']s\s+(?:\w+\s+){0,2}?\w+$", re.IGNORECASE)
+MAX_OWNED_THING_WORDS = 8
+
+
+def rejected_owner(stmt: Statement) -> str:
+    """Whose thing a rejection rejects ("Democrats in Ohio" of "a request from Democrats in Ohio to restore
+    an extra week"), or "" when its content names no owner."""
+    if stmt.stance != "reject":
+        return ""
+    head = re.split(r"\s+(?:to|that|which|who|for)\s+", stmt.content.strip(), maxsplit=1)[0].strip(" .,")
+    m = _OWNED_THING.match(head) if len(head.split()) <= MAX_OWNED_THING_WORDS else None
+    return (m.group("owner") or m.group("possessor") or "").strip() if m else ""
+
+
+def _rejects_claim_side(rejection: Statement, claim: Statement, claim_side: Side | None) -> bool:
+    """False when the rejection rejects someone else's thing ("a request from Democrats"), not the claim's side."""
+    owner = rejected_owner(rejection)
+    return not owner or names_side(owner, claim_side or _own_side(claim))
+
+
+def accused_denies(denial: Statement, claim: Statement, *, denial_side: Side | None = None,
+                   claim_side: Side | None = None) -> bool:
     """The speaker of a denial (or of a flatly negative statement) is the one the
     other statement accuses or makes the subject of its content ("X used
     spyware" ... "X denies ..."; "Russo tested positive" ... "I never cheated"),
-    or speaks for it."""
+    or speaks for it. A rejection of someone's thing ("rejected a request from
+    Democrats") answers that owner's side only."""
     disputing = denial.stance in NEGATIVE_STANCES or (denial.negated and denial.stance == "assert")
     target = accused_phrase(claim)
     if not disputing or claim.stance not in ANSWERABLE_STANCES or claim.negated or not target:
+        return False
+    if not _rejects_claim_side(denial, claim, claim_side):
         return False
     side = denial_side or _own_side(denial)
     return names_side(target, side) or _names_speaker(target, denial)
@@ -93,7 +122,7 @@ def denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Sid
     for i, denial in enumerate(statements):
         claims = [(float(sims[i, j]), c) for j, c in enumerate(statements)
                   if j != i and not same_side(sides[c.id], sides[denial.id])
-                  and accused_denies(denial, c, denial_side=sides[denial.id])]
+                  and accused_denies(denial, c, denial_side=sides[denial.id], claim_side=sides[c.id])]
         if denial.stance == "deny":
             # A denial answers an earlier accusation of its side; with none, the closest claim before it.
             answered = None if any(c.start < denial.start for _, c in claims) else _closest_claim(
@@ -156,7 +185,7 @@ def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideInde
             shared = set(a.keywords) & set(b.keywords)
             same_specifics = (sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
                               or _points_back(b.content))
-            answer = accused_responds(b, a, response_side=sides[b.id])
+            answer = accused_responds(b, a, response_side=sides[b.id], claim_side=sides[a.id])
             # A party only named in the claim answers it on the same specifics in meaning, not just in words.
             if answer == "accused" and same_specifics and sim >= config.min_link_similarity:
                 scored.append((1, sim, a.id))

@@ -145,3 +145,14 @@ def test_a_claim_takes_one_answer_from_each_speaker() -> None:
     assert links.get(("s1", "s2")) == "accused-responds"
     assert links.get(("s1", "s3"), "") != "accused-responds"
     assert links.get(("s1", "s4")) == "accused-responds"
+
+
+def test_a_rejection_of_someone_elses_request_answers_only_that_owner() -> None:
+    claim = stmt("s1", "Jon Husted", "the court's decision will force us to put dead voters back on the rolls",
+                 target="court decision")
+    third_party = stmt("s2", "Supreme Court", "a request from Democrats in Ohio to restore an extra week of voting",
+                       stance="reject", start=120)
+    own_thing = dataclasses.replace(third_party, content="a request from Husted to delay the ruling")
+    assert not accused_denies(third_party, claim)
+    assert accused_responds(third_party, claim) == ""
+    assert accused_denies(own_thing, claim)
