@@ -12,6 +12,7 @@ after them ("a leading think tank ... The Meridian Policy Institute said").
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -38,6 +39,15 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PERSONAL_BODIES = frozenset({"campaign", "office", "team", "camp", "staff", "administration", "cabinet",
                               "government", "family"})
 _UNTYPED_OK = frozenset({"company", "airline", "bank", "club", "advocacy", "media"})
+# Roles only a person holds, by which news copy refers back to someone it has named ("the senator").
+PERSON_ROLES = frozenset({
+    "senator", "nominee", "candidate", "governor", "mayor", "president", "secretary", "minister", "lawmaker",
+    "legislator", "congressman", "congresswoman", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "ambassador", "envoy", "judge", "prosecutor", "sheriff", "incumbent", "challenger", "representative",
+    "chancellor", "premier", "founder", "economist", "commissioner", "superintendent", "coach", "manager",
+    "captain", "striker", "lawyer", "attorney", "mogul", "billionaire", "businessman", "businesswoman"})
+ROLE_ABBREVIATIONS = {"senator": ("sen",), "governor": ("gov",), "representative": ("rep",),
+                      "president": ("pres",), "secretary": ("sec",)}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,8 +82,19 @@ class SpeakerResolver:
             return ResolvedSpeaker(org, e.text, "ORG")
         text = bare_name(e.text) if e.text.endswith(("’s", "'s")) else strip_det(e.text)
         if self.ents.names_person(text):
-            return ResolvedSpeaker(self.ents.person_name(text, e.start) or text, e.text, "PERSON")
+            full = self.ents.person_name(text, e.start) or text
+            # "Mr. Obama" in an article that also names Michelle Obama is not her.
+            title = self._title_before(e)
+            if title and full != text and first_name_genders().get(full.split()[0].lower(), title) != title:
+                full = text
+            return ResolvedSpeaker(full, e.text, "PERSON")
         return ResolvedSpeaker(text, e.text, "GROUP" if e.label == "NORP" else e.label)
+
+    def _title_before(self, e: Entity) -> str:
+        """The gender a title right before a mention says ("Mr. Obama" -> "m"), else ""."""
+        words = self.doc.text[max(0, e.start - 6):e.start].split()
+        first = e.text.split()[0].lower() if e.text.split() else ""
+        return TITLE_GENDER.get(first, TITLE_GENDER.get(words[-1].lower(), "") if words else "")
 
     def _entities_in(self, start: int, end: int) -> list[Entity]:
         return [e for e in self.entities if start <= e.start and e.end <= end]
@@ -238,10 +259,44 @@ class SpeakerResolver:
             found = self._named_before(head, pos) or self._spoken_before(head, pos)
         if found is None and (definite or indefinite):
             found = self._named_after(head, pos)
+        if found is None and definite and not carried:
+            found = self._described_person(head, pos)
         if found is not None:
             return ResolvedSpeaker(found.canonical, mention, found.label)
         label = "GROUP" if head.tag_ in {"NNS", "NNPS"} else ""
         return ResolvedSpeaker(plain, mention, label)
+
+    def _described_person(self, head: Token, pos: int) -> ResolvedSpeaker | None:
+        """"The mayor said" after "Mayor Bill de Blasio", "the South Carolina senator" after "Sen. Lindsey
+        Graham": a definite person role goes to the nearest person before it whom the article gives that
+        role, by title before the name or in apposition after it. A role the article gives no one
+        ("the former first lady") stays as it is."""
+        role = head.lemma_.lower()
+        if head.tag_ != "NN" or role not in PERSON_ROLES or any(c.dep_ == "prep" for c in head.children):
+            return None
+        titles = "|".join(re.escape(t) for t in (role, *ROLE_ABBREVIATIONS.get(role, ())))
+        pool = [e for e in self._before(pos) if self.ents.is_person(e)]
+        candidates = [(e.end, self._canonical_entity(e)) for e in pool] + self._recent_speakers(
+            pos, frozenset({"PERSON"}))
+        people = [p for _, p in sorted(candidates, key=_position, reverse=True)]
+        surnames = [p.canonical.split()[-1] for p in people if p.canonical.split()]
+        for person in dict.fromkeys(people):
+            words = person.canonical.split()
+            if not words or len(words[-1]) < 2:
+                continue
+            # "President Obama" names Barack Obama, and not Michelle Obama when the article has both.
+            forms = [r"\s+".join(map(re.escape, words))]
+            if len(words) > 1 and len({p.canonical for p in people if p.canonical.split()[-1:] == words[-1:]}) == 1:
+                forms.append(re.escape(words[-1]))
+            elif len(words) == 1 and surnames.count(words[0]) < len(people):
+                forms = forms if all(p.canonical == person.canonical or p.canonical.split()[-1] != words[0]
+                                     for p in people) else []
+            for name in forms:
+                titled = rf"\b(?i:{titles})\.?\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}\b"
+                apposed = rf"\b{name},\s+(?i:the|a|an)\s+[^,.;:]{{0,50}}?\b(?i:{titles})\b"
+                if re.search(titled, self.doc.text[:pos]) or re.search(apposed, self.doc.text[:pos]):
+                    return person
+        return None
 
     def _describes(self, head: Token, e: Entity, *, by_kind: bool = True) -> bool:
         """Does the nominal's noun fit this organisation, by name or description

@@ -186,3 +186,30 @@ def test_a_pronoun_skips_a_person_whose_first_name_is_of_the_other_gender(stage:
     text = ("Tim Reyes, a county official, met Hillary Clinton in Dayton on Monday. "
             "He said the meeting had gone well.")
     assert last(stage, text).speaker == "Tim Reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the article gave the person the role: a title before the name, or an apposition after it
+        ("Mayor Bill de Blasio visited the site on Sunday. Police closed the street. "
+         "The mayor said there was no sign of terrorism.", "Bill de Blasio"),
+        ("Sen. Lindsey Graham met Donald Trump in June. The South Carolina senator said the plan would fail.",
+         "Lindsey Graham"),
+        ("Donald Trump spoke first. Elizabeth Warren, the Democratic senator from Massachusetts, followed. "
+         "The senator said the bank had lied.", "Elizabeth Warren"),
+        # a role the article gives no one stays unresolved, rather than going to the nearest person
+        ("Donald Trump spoke first. Hillary Clinton spoke second. The senator said the vote was close.",
+         "senator"),
+    ],
+)
+def test_a_definite_person_role_resolves_to_whom_the_article_gave_it(stage: AttributionStage, text: str,
+                                                                     speaker: str) -> None:
+    assert last(stage, text).speaker == speaker
+
+
+def test_a_title_of_the_other_gender_keeps_a_shared_surname_apart(stage: AttributionStage) -> None:
+    text = ("Hillary Clinton spoke in Ohio on Monday. Mr. Clinton said the plan would pass. "
+            "Mrs. Clinton said it would not.")
+    said = statements(stage, text)
+    assert [s.speaker for s in said] == ["Clinton", "Hillary Clinton"]
