@@ -26,7 +26,7 @@ MONEY_UNITS = frozenset({"$", "money", "euro", "dollar", "pound", "yen", "yuan",
                          "rouble", "ruble", "won", "lira", "krona", "krone", "zloty", "cent"})
 # One or two of something is rarely the disputed figure ("one nurse for every 12 patients").
 MIN_FIGURE = 3.0
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "time", "page", "age"})
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "minute", "second", "time", "page", "age"})
 
 
 def _value(tok: Token) -> float | None:
@@ -102,6 +102,20 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in node.children)
 
 
+# "far short of the 30 hours the manufacturer advertises": a figure the content gives as someone else's.
+_REPORTING_LEMMAS = frozenset({"advertise", "claim", "say", "state", "promise", "quote", "cite", "report", "estimate",
+                               "announce", "publish", "tout", "allege", "insist", "predict", "forecast", "pledge"})
+
+
+def _attributed(tok: Token) -> bool:
+    """Is the figure one the content reports as someone else's, in a relative clause on what it counts?"""
+    node = tok
+    while node.head.i != node.i and node.pos_ not in {"NOUN", "PROPN", "VERB", "AUX"}:
+        node = node.head
+    return node.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "relcl" and c.lemma_.lower() in _REPORTING_LEMMAS for c in node.children)
+
+
 def _copular_unit(tok: Token) -> str:
     """What "the number of X was N" counts: X."""
     if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
@@ -126,7 +140,7 @@ def content_quantities(doc: Doc, start: int, end: int) -> tuple[tuple[float, str
         if not tok.like_num:
             continue
         value = _value(tok)
-        if value is None or _negated(tok) or (value in _YEARS and "." not in tok.text and "," not in tok.text):
+        if value is None or _negated(tok) or _attributed(tok) or (value in _YEARS and "." not in tok.text and "," not in tok.text):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALE:
             value *= _SCALE[doc[tok.i + 1].lower_]

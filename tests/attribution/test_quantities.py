@@ -21,6 +21,9 @@ from factcheck.attribution.quantities import conflicting_figures, content_quanti
         # A figure the speaker negates is not theirs; a definite one keeps its figure under the negation.
         ("the plan would not blow open an estimated $10 trillion hole in the budget", ()),
         ("the government had not subtracted the 48,000 homes demolished", ((48000.0, "home"),)),
+        # A figure the content reports as someone else's is not the speaker's; hours of battery life count.
+        ("the laptop ran for 11 hours, far short of the 30 hours the manufacturer advertises", ((11.0, "hour"),)),
+        ("sales reached 400 units, not the 900 units the company claimed", ((400.0, "unit"),)),
     ],
 )
 def test_figures_and_what_they_count(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
