@@ -188,6 +188,8 @@ class SpeakerResolver:
                 if span is None:
                     continue
                 root = span.root
+                if pool is orgs and root.dep_ in {"compound", "amod"} and head.lemma_.lower() in PERSON_ROLES:
+                    continue  # "the GOP nominee" is a person the GOP nominated, not the GOP
                 if root.i == head.i or root.dep_ in {"appos", "compound"} and root.head.i == head.i or head in span:
                     r = self._canonical_entity(e)
                     return ResolvedSpeaker(r.canonical, mention, r.label)
@@ -255,12 +257,14 @@ class SpeakerResolver:
         definite = carried or bool(determiners & {"the", "this", "that", "their", "its"})
         indefinite = not definite and bool(determiners & {"a", "an"})
         found = None
-        if definite:
-            found = self._named_before(head, pos) or self._spoken_before(head, pos)
-        if found is None and (definite or indefinite):
-            found = self._named_after(head, pos)
-        if found is None and definite and not carried:
-            found = self._described_person(head, pos)
+        if head.lemma_.lower() in PERSON_ROLES:
+            # "the nominee", "the mayor": a person, never the organisation a name or description ties it to.
+            found = self._described_person(head, pos) if definite and not carried else None
+        else:
+            if definite:
+                found = self._named_before(head, pos) or self._spoken_before(head, pos)
+            if found is None and (definite or indefinite):
+                found = self._named_after(head, pos)
         if found is not None:
             return ResolvedSpeaker(found.canonical, mention, found.label)
         label = "GROUP" if head.tag_ in {"NNS", "NNPS"} else ""
@@ -275,6 +279,7 @@ class SpeakerResolver:
         if head.tag_ != "NN" or role not in PERSON_ROLES or any(c.dep_ == "prep" for c in head.children):
             return None
         titles = "|".join(re.escape(t) for t in (role, *ROLE_ABBREVIATIONS.get(role, ())))
+        modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound", "nmod"} and c.is_alpha}
         pool = [e for e in self._before(pos) if self.ents.is_person(e)]
         candidates = [(e.end, self._canonical_entity(e)) for e in pool] + self._recent_speakers(
             pos, frozenset({"PERSON"}))
@@ -292,10 +297,12 @@ class SpeakerResolver:
                 forms = forms if all(p.canonical == person.canonical or p.canonical.split()[-1] != words[0]
                                      for p in people) else []
             for name in forms:
-                titled = rf"\b(?i:{titles})\.?\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}\b"
-                apposed = rf"\b{name},\s+(?i:the|a|an)\s+[^,.;:]{{0,50}}?\b(?i:{titles})\b"
-                if re.search(titled, self.doc.text[:pos]) or re.search(apposed, self.doc.text[:pos]):
-                    return person
+                titled = rf"(?P<role>(?:[\w.'-]+\s+){{0,4}}(?i:{titles}))\.?\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}\b"
+                apposed = rf"\b{name},\s+(?P<role>(?i:the|a|an)\s+[^,.;:]{{0,50}}?\b(?i:{titles}))\b"
+                for m in (*re.finditer(titled, self.doc.text[:pos]), *re.finditer(apposed, self.doc.text[:pos])):
+                    # "The Democratic presidential nominee" is not the one the article calls the Republican one.
+                    if modifiers <= {w.lower() for w in re.findall(r"[\w-]+", m.group("role"))}:
+                        return person
         return None
 
     def _describes(self, head: Token, e: Entity, *, by_kind: bool = True) -> bool:

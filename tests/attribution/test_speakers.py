@@ -194,13 +194,16 @@ def test_a_pronoun_skips_a_person_whose_first_name_is_of_the_other_gender(stage:
         # the article gave the person the role: a title before the name, or an apposition after it
         ("Mayor Bill de Blasio visited the site on Sunday. Police closed the street. "
          "The mayor said there was no sign of terrorism.", "Bill de Blasio"),
-        ("Sen. Lindsey Graham met Donald Trump in June. The South Carolina senator said the plan would fail.",
-         "Lindsey Graham"),
+        ("South Carolina Sen. Lindsey Graham met Donald Trump in June. The South Carolina senator said the plan "
+         "would fail.", "Lindsey Graham"),
         ("Donald Trump spoke first. Elizabeth Warren, the Democratic senator from Massachusetts, followed. "
          "The senator said the bank had lied.", "Elizabeth Warren"),
         # a role the article gives no one stays unresolved, rather than going to the nearest person
         ("Donald Trump spoke first. Hillary Clinton spoke second. The senator said the vote was close.",
          "senator"),
+        # nor does one the article gave someone with other words
+        ("Republican presidential nominee Donald Trump spoke first. The Democratic presidential nominee said "
+         "the vote was close.", "Democratic presidential nominee"),
     ],
 )
 def test_a_definite_person_role_resolves_to_whom_the_article_gave_it(stage: AttributionStage, text: str,
