@@ -140,8 +140,10 @@ def content_quantities(doc: Doc, start: int, end: int) -> tuple[tuple[float, str
         if not tok.like_num:
             continue
         value = _value(tok)
-        if value is None or _negated(tok) or _attributed(tok) or (value in _YEARS and "." not in tok.text and "," not in tok.text):
+        if value is None or (value in _YEARS and "." not in tok.text and "," not in tok.text):
             continue
+        if _negated(tok) or _attributed(tok):
+            continue  # not the speaker's own figure
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SCALE:
             value *= _SCALE[doc[tok.i + 1].lower_]
         unit = _unit(tok, doc) or _copular_unit(tok)

@@ -284,18 +284,18 @@ class SpeakerResolver:
         candidates = [(e.end, self._canonical_entity(e)) for e in pool] + self._recent_speakers(
             pos, frozenset({"PERSON"}))
         people = [p for _, p in sorted(candidates, key=_position, reverse=True)]
-        surnames = [p.canonical.split()[-1] for p in people if p.canonical.split()]
         for person in dict.fromkeys(people):
             words = person.canonical.split()
             if not words or len(words[-1]) < 2:
                 continue
-            # "President Obama" names Barack Obama, and not Michelle Obama when the article has both.
+            # "President Obama" names Barack Obama, and not Michelle Obama when the article has both: a
+            # surname alone counts only for the one person of the article who bears it.
+            namesakes = {p.canonical for p in people if p.canonical.split()[-1:] == words[-1:]}
+            if len(namesakes) > 1 and len(words) == 1:
+                continue
             forms = [r"\s+".join(map(re.escape, words))]
-            if len(words) > 1 and len({p.canonical for p in people if p.canonical.split()[-1:] == words[-1:]}) == 1:
+            if len(words) > 1 and len(namesakes) == 1:
                 forms.append(re.escape(words[-1]))
-            elif len(words) == 1 and surnames.count(words[0]) < len(people):
-                forms = forms if all(p.canonical == person.canonical or p.canonical.split()[-1] != words[0]
-                                     for p in people) else []
             for name in forms:
                 titled = rf"(?P<role>(?:[\w.'-]+\s+){{0,4}}(?i:{titles}))\.?\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}\b"
                 apposed = rf"\b{name},\s+(?P<role>(?i:the|a|an)\s+[^,.;:]{{0,50}}?\b(?i:{titles}))\b"
