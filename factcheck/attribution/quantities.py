@@ -102,9 +102,10 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in node.children)
 
 
-# "far short of the 30 hours the manufacturer advertises": a figure the content gives as someone else's.
-_REPORTING_LEMMAS = frozenset({"advertise", "claim", "say", "state", "promise", "quote", "cite", "report", "estimate",
-                               "announce", "publish", "tout", "allege", "insist", "predict", "forecast", "pledge"})
+# Verbs by which someone else gives a figure: "far short of the 30 hours the manufacturer advertises".
+_FIGURE_GIVING_LEMMAS = frozenset({"advertise", "claim", "say", "state", "promise", "quote", "cite", "report",
+                                   "estimate", "announce", "publish", "tout", "allege", "insist", "predict",
+                                   "forecast", "pledge"})
 
 
 def _attributed(tok: Token) -> bool:
@@ -113,7 +114,7 @@ def _attributed(tok: Token) -> bool:
     while node.head.i != node.i and node.pos_ not in {"NOUN", "PROPN", "VERB", "AUX"}:
         node = node.head
     return node.pos_ in {"NOUN", "PROPN"} and any(
-        c.dep_ == "relcl" and c.lemma_.lower() in _REPORTING_LEMMAS for c in node.children)
+        c.dep_ == "relcl" and c.lemma_.lower() in _FIGURE_GIVING_LEMMAS for c in node.children)
 
 
 def _copular_unit(tok: Token) -> str:

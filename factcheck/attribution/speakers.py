@@ -70,11 +70,10 @@ class SpeakerResolver:
         self.history: list[tuple[int, ResolvedSpeaker]] = []
         self.gender: dict[str, str] = {}
         for e in self.entities:
-            if e.start > 0 and self.ents.is_person(e):
-                title = doc.char_span(e.start, e.end, alignment_mode="expand")
-                before = doc[title.start - 1].lower_ if title is not None and title.start > 0 else ""
-                if before in TITLE_GENDER:
-                    self._note_gender(self._canonical_entity(e).canonical, TITLE_GENDER[before])
+            if self.ents.is_person(e):
+                gender = self._title_gender(e)
+                if gender:
+                    self._note_gender(self._canonical_entity(e).canonical, gender)
 
     def _canonical_entity(self, e: Entity) -> ResolvedSpeaker:
         org = self.ents.org_name(e)
@@ -84,17 +83,19 @@ class SpeakerResolver:
         if self.ents.names_person(text):
             full = self.ents.person_name(text, e.start) or text
             # "Mr. Obama" in an article that also names Michelle Obama is not her.
-            title = self._title_before(e)
+            title = self._title_gender(e)
             if title and full != text and first_name_genders().get(full.split()[0].lower(), title) != title:
                 full = text
             return ResolvedSpeaker(full, e.text, "PERSON")
         return ResolvedSpeaker(text, e.text, "GROUP" if e.label == "NORP" else e.label)
 
-    def _title_before(self, e: Entity) -> str:
-        """The gender a title right before a mention says ("Mr. Obama" -> "m"), else ""."""
-        words = self.doc.text[max(0, e.start - 6):e.start].split()
-        first = e.text.split()[0].lower() if e.text.split() else ""
-        return TITLE_GENDER.get(first, TITLE_GENDER.get(words[-1].lower(), "") if words else "")
+    def _title_gender(self, e: Entity) -> str:
+        """The gender a title of a mention says, in it or right before it ("Mr. Obama" -> "m"), else ""."""
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            return ""
+        words = [span[0]] + ([self.doc[span.start - 1]] if span.start > 0 else [])
+        return next((TITLE_GENDER[w.lower_] for w in words if w.lower_ in TITLE_GENDER), "")
 
     def _entities_in(self, start: int, end: int) -> list[Entity]:
         return [e for e in self.entities if start <= e.start and e.end <= end]
@@ -219,6 +220,10 @@ class SpeakerResolver:
                 return f"{self._canonical_entity(e).canonical} {head.lemma_.lower()}"
         return None
 
+    def _candidates(self, pool: Sequence[Entity], pos: int, labels: frozenset[str]) -> list[tuple[int, ResolvedSpeaker]]:
+        """(position, speaker) for the mentions in ``pool`` and the speakers of ``labels`` before ``pos``."""
+        return [(e.end, self._canonical_entity(e)) for e in pool] + self._recent_speakers(pos, labels)
+
     def _recent_speakers(self, pos: int, labels: frozenset[str]) -> list[tuple[int, ResolvedSpeaker]]:
         return [(p, r) for p, r in reversed(self.history) if p < pos and r.label in labels]
 
@@ -239,8 +244,7 @@ class SpeakerResolver:
         # name inside an earlier speaker's phrase is that speaker.
         pool = [e for e in pool if not self._reported(e, pos)] or pool
         pool = [e for e in pool if not any(s <= e.start and e.end <= t for s, t in self.sources)]
-        candidates = [(e.end, self._canonical_entity(e)) for e in pool]
-        candidates += self._recent_speakers(pos, labels)
+        candidates = self._candidates(pool, pos, labels)
         gender = PRONOUN_GENDER.get(word)
         if gender:
             # "she" is not a man the article has called "he" or "Mr."
@@ -272,18 +276,17 @@ class SpeakerResolver:
 
     def _described_person(self, head: Token, pos: int) -> ResolvedSpeaker | None:
         """"The mayor said" after "Mayor Bill de Blasio", "the South Carolina senator" after "Sen. Lindsey
-        Graham": a definite person role goes to the nearest person before it whom the article gives that
-        role, by title before the name or in apposition after it. A role the article gives no one
-        ("the former first lady") stays as it is."""
+        Graham": a definite person role (one of ``PERSON_ROLES``) goes to the nearest person before it whom
+        the article gives that role, by title before the name or in apposition after it. A role the article
+        gives no one ("the former first lady") stays as it is."""
         role = head.lemma_.lower()
-        if head.tag_ != "NN" or role not in PERSON_ROLES or any(c.dep_ == "prep" for c in head.children):
+        if head.tag_ != "NN" or any(c.dep_ == "prep" for c in head.children):
             return None
         titles = "|".join(re.escape(t) for t in (role, *ROLE_ABBREVIATIONS.get(role, ())))
         modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound", "nmod"} and c.is_alpha}
         pool = [e for e in self._before(pos) if self.ents.is_person(e)]
-        candidates = [(e.end, self._canonical_entity(e)) for e in pool] + self._recent_speakers(
-            pos, frozenset({"PERSON"}))
-        people = [p for _, p in sorted(candidates, key=_position, reverse=True)]
+        people = [p for _, p in sorted(self._candidates(pool, pos, frozenset({"PERSON"})), key=_position, reverse=True)]
+        before = self.doc.text[:pos]
         for person in dict.fromkeys(people):
             words = person.canonical.split()
             if not words or len(words[-1]) < 2:
@@ -299,7 +302,7 @@ class SpeakerResolver:
             for name in forms:
                 titled = rf"(?P<role>(?:[\w.'-]+\s+){{0,4}}(?i:{titles}))\.?\s+(?:[A-Z][\w.'-]*\s+){{0,3}}{name}\b"
                 apposed = rf"\b{name},\s+(?P<role>(?i:the|a|an)\s+[^,.;:]{{0,50}}?\b(?i:{titles}))\b"
-                for m in (*re.finditer(titled, self.doc.text[:pos]), *re.finditer(apposed, self.doc.text[:pos])):
+                for m in (*re.finditer(titled, before), *re.finditer(apposed, before)):
                     # "The Democratic presidential nominee" is not the one the article calls the Republican one.
                     if modifiers <= {w.lower() for w in re.findall(r"[\w-]+", m.group("role"))}:
                         return person

@@ -16,7 +16,7 @@ import numpy as np
 
 from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.config import PairingConfig
-from factcheck.pairing.back_references import ACCUSING_CUES, MAX_BACK_REFERENCE_CHARS
+from factcheck.pairing.back_references import ACCUSING_CUES, MAX_BACK_REFERENCE_CHARS, possessive_owner
 from factcheck.pairing.sides import Side, SideIndex, named_in, names_match, names_side, same_side, speaker_key
 from factcheck.records import Statement
 
@@ -72,9 +72,9 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
     return "named" if named_in(claim.content, side) else ""
 
 
-# "rejected a request from Democrats in Ohio", "dismissed the union's demand": what is rejected has an owner.
-_OWNED_THING = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?\w+\s+(?:from|by)\s+(?P<owner>[\w .-]{2,40})$"
-                          r"|^(?P<possessor>(?:the\s+)?[\w .-]{2,40}?)[’']s\s+(?:\w+\s+){0,2}?\w+$", re.IGNORECASE)
+# "rejected a request from Democrats in Ohio": what is rejected has an owner (as in "the union's demand").
+_THING_FROM = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?\w+\s+(?:from|by)\s+(?P<owner>[\w .-]{2,40})$",
+                         re.IGNORECASE)
 MAX_OWNED_THING_WORDS = 8
 
 
@@ -84,8 +84,10 @@ def rejected_owner(stmt: Statement) -> str:
     if stmt.stance != "reject":
         return ""
     head = re.split(r"\s+(?:to|that|which|who|for)\s+", stmt.content.strip(), maxsplit=1)[0].strip(" .,")
-    m = _OWNED_THING.match(head) if len(head.split()) <= MAX_OWNED_THING_WORDS else None
-    return (m.group("owner") or m.group("possessor") or "").strip() if m else ""
+    if len(head.split()) > MAX_OWNED_THING_WORDS:
+        return ""
+    m = _THING_FROM.match(head)
+    return m.group("owner").strip() if m else possessive_owner(head)
 
 
 def _rejects_claim_side(rejection: Statement, claim: Statement, claim_side: Side | None) -> bool:

@@ -22,6 +22,14 @@ _ANAPHOR = re.compile(
     r"(?:\w+\s+){0,2}?(?P<noun>\w+)$",
     re.IGNORECASE,
 )
+
+
+def possessive_owner(phrase: str) -> str:
+    """The owner of a short possessive phrase ("the union" of "the union's demand"), else ""."""
+    m = _ANAPHOR.match(phrase)
+    return (m.group("owner") or "").strip() if m else ""
+
+
 # Cues that introduce a measure or proposal that a later "this does not ..." can answer.
 PROPOSAL_CUES = frozenset({"announce", "propose", "unveil", "offer", "promise", "pledge", "plan", "launch"})
 FIGURE_NOUNS = frozenset({"figure", "figures", "number", "numbers", "data", "statistic", "statistics", "estimate",
