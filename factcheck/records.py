@@ -69,6 +69,7 @@ class Statement:
     sentence_start: int = -1
     keywords: tuple[str, ...] = ()
     target: str = ""
+    subject: str = ""  # the content's subject as written: "samples its volunteers took downstream of the mine"
     negated: bool = False
     quantities: tuple[tuple[float, str], ...] = ()
     negated_terms: tuple[str, ...] = ()  # lemmas of the nouns the content negates: "never had a gun" -> gun

@@ -83,6 +83,24 @@ def content_is_noun_phrase(doc: Doc, start: int, end: int) -> bool:
     return not any(t.pos_ in _CLAUSE_HEADS for t in top)
 
 
+def content_subject(doc: Doc, start: int, end: int) -> str:
+    """The subject of the content's main clause as written ("samples its volunteers took downstream of the
+    company's Dunmore mine"), or "" when its main clause has none inside the content."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    top = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    for root in top:
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and span.start <= c.i < span.end),
+                    None)
+        if subj is not None:
+            first, last = max(subj.left_edge.i, span.start), min(subj.right_edge.i, span.end - 1)
+            while last > first and doc[last].is_punct:
+                last -= 1
+            return doc[first : last + 1].text
+    return ""
+
+
 def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[ResolvedSpeaker], *,
                      min_tokens: int) -> list[Statement]:
     """Statement records, numbered in text order, short contents dropped."""
@@ -110,6 +128,7 @@ def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[Resolv
             sentence_start=att.sentence_start,
             keywords=content_keywords(doc, att.content_start, att.content_end),
             target=att.target,
+            subject=content_subject(doc, att.content_start, att.content_end),
             negated=att.negated,
             second_hand=att.second_hand,
             quantities=content_quantities(doc, att.content_start, att.content_end),

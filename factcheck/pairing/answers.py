@@ -51,6 +51,11 @@ def _own_side(stmt: Statement) -> Side:
 
 # What a reply can answer: a claim, an accusation, a warning, a doubt; not a demand or an admission.
 ANSWERABLE_STANCES = frozenset({"assert", "accuse", "warn", "question"})
+# Praise and agreement ("praised Mr. Clarke's work", "Patriot agreed to lend him $5 million") say nothing
+# against the party they name; hopes and jokes ("he hopes to offset the emissions", "Scott joked that ...")
+# answer nothing.
+UNANSWERABLE_CUES = frozenset({"praise", "agree", "applaud", "welcome", "thank", "congratulate", "commend"})
+NON_ANSWER_CUES = frozenset({"hope", "joke", "wish", "dream", "quip"})
 
 
 def accused_responds(response: Statement, claim: Statement, *, response_side: Side | None = None,
@@ -62,6 +67,8 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
     # A counter-accusation ("Trump accused her of being asleep") attacks and a demand ("called for taxing
     # pass-through income") asks; neither answers.
     if response.stance in {"admit", "accuse", "demand"} or claim.stance not in ANSWERABLE_STANCES or claim.negated:
+        return ""
+    if claim.cue_verb in UNANSWERABLE_CUES or response.cue_verb in NON_ANSWER_CUES:
         return ""
     if not _rejects_claim_side(response, claim, claim_side):
         return ""
@@ -189,10 +196,10 @@ def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideInde
                               or _points_back(b.content))
             answer = accused_responds(b, a, response_side=sides[b.id], claim_side=sides[a.id])
             # A party only named in the claim answers it on the same specifics in meaning, not just in words.
-            if answer == "accused" and same_specifics and sim >= config.min_link_similarity:
+            if answer == "accused" and same_specifics and sim >= config.min_link_similarity and not _own_plan(b):
                 scored.append((1, sim, a.id))
             elif answer == "named" and sim >= config.response_similarity and not _plan(a) and not _plan(b) \
-                    and named_in(_subject_part(a.content), sides[b.id]):
+                    and _names_in_subject(a, sides[b.id]):
                 scored.append((0, sim, a.id))
         if scored:
             # An answer answers a claim against its side before one that only names it.
@@ -213,13 +220,26 @@ def _points_back(content: str) -> bool:
 
 
 # The part of a content before its first auxiliary: roughly its subject ("night shifts on the hospital's
-# wards ran ..."), where a claim names what it is about, unlike "it had received complaints about the airline".
+# wards ran ..."), when the parse found none.
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|would|will|could|should|did|does|do)\b", re.IGNORECASE)
+# "the company’s", "Mr. Clarke's": a possessive.
+_POSSESSIVE = re.compile(r"(?:\b(?:the|its|their)\s+)?(?:[A-Z][\w.-]*\s+){0,3}[\w.-]+[’']s\b")
 
 
 def _subject_part(content: str) -> str:
     m = _AUXILIARY.search(content)
     return content[: m.start()] if m else content
+
+
+def _names_in_subject(claim: Statement, side: Side) -> bool:
+    """Does the claim name the side where it says what it is about: in its subject ("night shifts on the
+    hospital's wards ran ..."), not in what the subject did ("Scott's relatives watched the police videos",
+    "she suspected Crutcher was ...")? A possessive before the main verb counts too ("samples its volunteers
+    took downstream of the company's mine contained ..."), where the parse may lose the subject."""
+    before_verb = _subject_part(claim.content)
+    if named_in(claim.subject or before_verb, side):
+        return True
+    return any(named_in(m.group(0), side) for m in _POSSESSIVE.finditer(before_verb))
 
 
 # "it would recruit 60 nurses", "she'll continue her march": a plan answers no claim, and is none.
@@ -229,3 +249,13 @@ _PLAN = re.compile(r"^(?:[\w’']+\s+){0,5}?(?:would|will|plans? to|intends? to|
 
 def _plan(stmt: Statement) -> bool:
     return bool(_PLAN.match(stmt.content.strip()))
+
+
+# "she'll continue her march toward Election Day", "he wants a foreign policy focused on ...": what the
+# accused party itself will do or wants is no answer to what it is accused of, unlike "it would cost".
+_OWN_PLAN = re.compile(r"^(?:he|she|we|they|i|it)\s+(?:will|plans? to|intends? to|is going to|are going to|wants?)\s+"
+                       r"(?!not\b|be\b)|^(?:he|she|we|they|i|it)[’']ll\s+(?!not\b|be\b)", re.IGNORECASE)
+
+
+def _own_plan(stmt: Statement) -> bool:
+    return bool(_OWN_PLAN.match(stmt.content.strip()))

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from factcheck.attribution.cues import DOCUMENT_CARRIERS
+from factcheck.attribution.speakers import PERSON_ROLES
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
 from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
@@ -47,7 +48,22 @@ def identified(stmt: Statement) -> bool:
     key = speaker_key(stmt.speaker)
     # The head of "the lack of enthusiasm for Clinton among black voters" comes before its first preposition.
     head = re.split(r"\s(?:of|for|among|from|in|on|about|by|with)\s", key)[0].split()
-    return key not in UNIDENTIFIED_SPEAKERS and bool(head) and stem(head[-1]) not in _THING_HEADS
+    return (key not in UNIDENTIFIED_SPEAKERS and bool(head) and stem(head[-1]) not in _THING_HEADS
+            and not _unresolved_person(stmt))
+
+
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<rest>.+)$", re.IGNORECASE)
+
+
+def _unresolved_person(stmt: Statement) -> bool:
+    """"The Republican presidential nominee", "the former first lady and U.S. senator", left as they are by
+    speaker resolution: a definite person role refers back to someone the article names, but not to whom
+    the article says (it may be the very person of the other statement)."""
+    m = _DEFINITE.match(stmt.speaker_mention.strip())
+    if m is None or speaker_key(m.group("rest")) != speaker_key(stmt.speaker):
+        return False
+    words = re.findall(r"[a-z]+", stmt.speaker.lower())
+    return bool(words) and words[-1] in PERSON_ROLES
 
 
 # Stances whose content must be a claim to be disputed: "cited derogatory comments Trump had made",

@@ -34,6 +34,15 @@ _FOR_OWNER = re.compile(r"\b(?P<role>[a-z][\w -]{1,30}?)\s+(?:for|of|at|from)\s+
 _ROLE_AFTER_OWNER = re.compile(r"\b(?P<owner>[a-z]+)\s+(?P<role>representative|official|spokesman|spokeswoman|"
                                r"spokesperson|leader|member|official|officer|steward|lawyer|attorney)s?\b",
                                re.IGNORECASE)
+# "Trump campaign spokesman Jason Miller", "Clinton spokesman Nick Merrill": a name, then the role.
+_NAMED_OWNER_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}(?:\s+campaign)?)\s+(?:[a-z]+\s+){0,2}?"
+                               r"(?P<role>spokesman|spokeswoman|spokesperson|lawyer|attorney|aide|adviser|advisor|"
+                               r"manager|strategist|counsel)s?\s+[A-Z]")
+# "Spokeswoman Jessica Ditto said ...": a spokesperson the article gives no owner speaks for the body
+# the statement just before spoke of ("Donald Trump's campaign is defending his tweets").
+_BARE_ROLE = re.compile(r"^(?:(?:a|the)\s+)?(?:campaign\s+)?(?:spokesman|spokeswoman|spokesperson)\s+[A-Z]",
+                        re.IGNORECASE)
+MAX_BARE_ROLE_CHARS = 600
 # Roles that stand against the owner rather than for it: "the mayor's rival" is not the mayor's side.
 OPPOSING_ROLES = frozenset({"rival", "rivals", "opponent", "opponents", "critic", "critics", "challenger",
                             "accuser", "accusers", "victim", "victims", "adversary", "predecessor", "successor",
@@ -193,6 +202,14 @@ class SideIndex:
             # the person before; "his rival" or "her colleague" does not.
             if m.group("pronoun").lower() in {"its", "their"} or role & REPRESENTING_ROLES:
                 return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker), None)
+        if _BARE_ROLE.match(mention) and not _FOR_OWNER.search(mention):
+            return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker
+                         and s.start - e.end <= MAX_BARE_ROLE_CHARS), None)
+        m = _NAMED_OWNER_ROLE.match(mention)
+        if m:
+            found = self.resolve(m.group("owner"), before=s.start)
+            if found is not None and found != s.speaker:
+                return found
         for pattern in (_POSSESSIVE_OWNER, _FOR_OWNER, _ROLE_AFTER_OWNER):
             for part in re.split(r",\s*", mention):
                 m = pattern.search(part.strip())

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution.stage import content_is_noun_phrase
+from factcheck.attribution.stage import content_is_noun_phrase, content_subject
 
 
 @pytest.mark.parametrize(("sentence", "content", "expected"), [
@@ -17,3 +17,18 @@ from factcheck.attribution.stage import content_is_noun_phrase
 def test_a_content_that_only_names_a_thing(nlp, sentence: str, content: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
     start = sentence.index(content)
     assert content_is_noun_phrase(nlp(sentence), start, start + len(content)) is expected
+
+
+@pytest.mark.parametrize(("sentence", "content", "subject"), [
+    ("The union said night shifts on the hospital’s wards ran with one nurse.",
+     "night shifts on the hospital’s wards ran with one nurse", "night shifts on the hospital’s wards"),
+    ("Scott's relatives, including his wife, watched the police videos on Thursday, their attorneys said.",
+     "Scott's relatives, including his wife, watched the police videos on Thursday",
+     "Scott's relatives, including his wife"),
+    # No subject inside the content: an infinitive.
+    ("In the end, Patriot agreed to effectively lend Mr. Clarke $5 million.", "to effectively lend Mr. Clarke $5 million",
+     ""),
+])
+def test_the_subject_of_a_content_as_written(nlp, sentence: str, content: str, subject: str) -> None:  # type: ignore[no-untyped-def]
+    start = sentence.index(content)
+    assert content_subject(nlp(sentence), start, start + len(content)) == subject

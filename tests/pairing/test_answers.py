@@ -156,3 +156,46 @@ def test_a_rejection_of_someone_elses_request_answers_only_that_owner() -> None:
     assert not accused_denies(third_party, claim)
     assert accused_responds(third_party, claim) == ""
     assert accused_denies(own_thing, claim)
+
+
+def test_praise_and_agreement_are_not_answered_and_hopes_and_jokes_answer_nothing() -> None:
+    praise = stmt("s1", "Some state officials", "Mr. Clarke's work preserving the property", cue_lemma="praise",
+                  target="work")
+    reply = stmt("s2", "Tom Clarke", "he has been absorbing the costs personally", start=100)
+    assert accused_responds(reply, praise) == ""
+    assert accused_responds(reply, dataclasses.replace(praise, cue_lemma="say")) == "named"
+    warning = stmt("s3", "environmentalists", "Mr. Clarke is breathing new life into a polluting industry",
+                   stance="warn", cue_lemma="worry", target="mr clarke")
+    hope = stmt("s4", "Tom Clarke", "to offset all of the expected emissions with pollution credits",
+                cue_lemma="hope", start=200)
+    assert accused_responds(hope, warning) == ""
+    assert accused_responds(dataclasses.replace(hope, cue_lemma="say"), warning) == "accused"
+
+
+def test_what_the_accused_will_do_or_wants_does_not_answer_what_it_is_accused_of() -> None:
+    claim = stmt("s1", "Hillary Clinton", "Trump also initially supported the invasion in 2003", target="trump")
+    vec = unit([1, 0], [1, 0.1])
+    for content, answers in (("he wants a foreign policy focused on America's core interests", False),
+                             ("she'll continue her march toward Election Day", False),
+                             ("he opposed the invasion from the start", True),
+                             ("it would cost the Treasury $374 billion", True)):
+        answer = stmt("s2", "Donald Trump", content, start=100)
+        links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, answer], vec, config=PairingConfig())}
+        assert (links.get(("s1", "s2")) == "accused-responds") is answers, content
+
+
+def test_a_claim_names_the_answering_side_in_its_subject_not_in_what_the_subject_did() -> None:
+    police = stmt("s2", "police", "the video did not show a gun", start=200)
+    vec = unit([1, 0], [1, 0.1])
+
+    def answered(content: str, subject: str) -> bool:
+        claim = dataclasses.replace(stmt("s1", "their attorneys", content), subject=subject)
+        links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, police], vec, config=PairingConfig())}
+        return links.get(("s1", "s2")) == "accused-responds"
+
+    assert not answered("Scott's relatives watched the police videos on Thursday", "Scott's relatives")
+    assert answered("the police videos were released on Thursday", "the police videos")
+    # A possessive before the main verb, where the parse lost the subject: "samples ... contained".
+    assert answered("samples its volunteers took near the police's depot contained copper", "samples its volunteers")
+    # No subject found: the part before the first auxiliary stands in for it.
+    assert answered("the police's account had changed twice", "")

@@ -124,3 +124,17 @@ def test_a_thing_left_as_the_speaker_names_no_source() -> None:
     for thing in ("tweets", "Trump's plan", "federal statistics", "Another 19 percent", "he",
                   "lack of enthusiasm for Clinton among black voters"):
         assert not identified(stmt("s1", thing, "single mothers")), thing
+
+
+def test_a_person_role_resolution_left_unresolved_names_no_source() -> None:
+    # "The Republican presidential nominee" is someone the article names, but the article never says who: he
+    # may be the very speaker of the other statement.
+    nominee = dataclasses.replace(stmt("s1", "Republican presidential nominee", "his campaign has spent little"),
+                                  speaker_mention="The Republican presidential nominee")
+    assert not identified(nominee)
+    assert not identified(dataclasses.replace(nominee, speaker="former first lady and U.S. senator",
+                                              speaker_mention="the former first lady and U.S. senator"))
+    # Resolved to a name, plural, or indefinite, a description does name a source.
+    assert identified(dataclasses.replace(nominee, speaker="Donald Trump"))
+    assert identified(dataclasses.replace(nominee, speaker="senators", speaker_mention="the senators"))
+    assert identified(dataclasses.replace(nominee, speaker="a county judge", speaker_mention="a county judge"))

@@ -98,3 +98,19 @@ def test_a_place_name_inside_a_claim_does_not_name_a_group_called_after_it() -> 
     index = SideIndex([stmt("s1", "Save Millbrook", "A parents’ group, Save Millbrook")])
     assert not named_in("We are spending more per child at Millbrook than at any other school", index["s1"])
     assert not named_in("Millbrook Elementary will close", index["s1"])
+
+
+@pytest.mark.parametrize(("mention", "owner_speaker", "start", "on_side"), [
+    ("Trump campaign spokesman Jason Miller", "Donald Trump", 100, True),
+    ("Clinton spokesman Nick Merrill", "Hillary Clinton", 100, True),
+    # A spokeswoman the article gives no owner speaks for the body the statement just before spoke of ...
+    ("Spokeswoman Jessica Ditto", "Donald Trump campaign", 100, True),
+    # ... when it is just before, not pages earlier.
+    ("Spokeswoman Jessica Ditto", "Donald Trump campaign", 3000, False),
+    ("White House spokesman Josh Earnest", "Donald Trump", 100, False),
+])
+def test_a_spokesperson_titled_by_name_or_by_role_alone(mention: str, owner_speaker: str, start: int,
+                                                         on_side: bool) -> None:
+    index = SideIndex([stmt("s1", owner_speaker, owner_speaker),
+                       stmt("s2", " ".join(mention.split()[-2:]), mention, start=start)])
+    assert same_side(index["s1"], index["s2"]) is on_side
