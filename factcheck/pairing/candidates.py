@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from factcheck.attribution.cues import DOCUMENT_CARRIERS
-from factcheck.attribution.speakers import PERSON_ROLES
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
+from factcheck.attribution.speakers import PERSON_ROLES
 from factcheck.config import PairingConfig
 from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
