@@ -34,6 +34,7 @@ _WINDOW_CHARS = 2500
 _AHEAD_CHARS = 1500
 # Kinds whose nominal may name an organisation the article never typed ("the company" -> "Veltra").
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "'", "``"})
 # Bodies that serve one person ("the campaign of Rebecca Hale"), unlike a company
 # someone runs or a union someone leads.
 _PERSONAL_BODIES = frozenset({"campaign", "office", "team", "camp", "staff", "administration", "cabinet",
@@ -105,12 +106,16 @@ class SpeakerResolver:
                       key=lambda e: -e.end)
 
     def _reported(self, e: Entity, pos: int) -> bool:
-        """The mention sits inside someone's reported content ("Russo's position")
-        in a sentence before the one at ``pos``."""
+        """The mention sits inside someone's reported content ("Russo's position") in a sentence before the
+        one at ``pos``, or inside a content that ends before ``pos``."""
+        inside = [(s, t) for s, t in self.contents if s <= e.start and e.end <= t]
+        # '"Coal isn't the villain," he said': a name inside the quotation a pronoun is reported as saying.
+        if any(t <= pos and self.doc.text[s - 1 : s] in _OPENING_QUOTES for s, t in inside):
+            return True
         span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None or span.sent.end_char > pos:
             return False
-        return any(s <= e.start and e.end <= t for s, t in self.contents)
+        return bool(inside)
 
     def resolve(self, att: RawAttribution) -> ResolvedSpeaker:
         resolved = self._resolve(att)

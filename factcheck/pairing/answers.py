@@ -53,9 +53,9 @@ def _own_side(stmt: Statement) -> Side:
 ANSWERABLE_STANCES = frozenset({"assert", "accuse", "warn", "question"})
 # Praise and agreement ("praised Mr. Clarke's work", "Patriot agreed to lend him $5 million") say nothing
 # against the party they name; hopes and jokes ("he hopes to offset the emissions", "Scott joked that ...")
-# answer nothing.
+# answer nothing. ("hop" is the parser's lemma of "hoping".)
 UNANSWERABLE_CUES = frozenset({"praise", "agree", "applaud", "welcome", "thank", "congratulate", "commend"})
-NON_ANSWER_CUES = frozenset({"hope", "joke", "wish", "dream", "quip"})
+NON_ANSWER_CUES = frozenset({"hope", "hop", "joke", "wish", "dream", "quip"})
 
 
 def accused_responds(response: Statement, claim: Statement, *, response_side: Side | None = None,

@@ -216,3 +216,14 @@ def test_a_title_of_the_other_gender_keeps_a_shared_surname_apart(stage: Attribu
             "Mrs. Clinton said it would not.")
     said = statements(stage, text)
     assert [s.speaker for s in said] == ["Clinton", "Hillary Clinton"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Tom Clarke bought the mine from Patriot Coal. Mr. Clarke said the deal helped him. "
+     "\"Coal isn't the villain,\" he said.", "Tom Clarke"),
+    ("Barack Obama spoke for an hour. \"I think if Donald Trump is elected, the agency will change,\" he said.",
+     "Barack Obama"),
+])
+def test_a_pronoun_is_not_someone_named_in_its_own_quotation(stage: AttributionStage, text: str,
+                                                             speaker: str) -> None:
+    assert last(stage, text).speaker == speaker

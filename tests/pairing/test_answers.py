@@ -169,6 +169,7 @@ def test_praise_and_agreement_are_not_answered_and_hopes_and_jokes_answer_nothin
     hope = stmt("s4", "Tom Clarke", "to offset all of the expected emissions with pollution credits",
                 cue_lemma="hope", start=200)
     assert accused_responds(hope, warning) == ""
+    assert accused_responds(dataclasses.replace(hope, cue_lemma="hop"), warning) == ""  # the parser's "hoping"
     assert accused_responds(dataclasses.replace(hope, cue_lemma="say"), warning) == "accused"
 
 
