@@ -132,12 +132,47 @@ def _copular_unit(tok: Token) -> str:
     return _SAME_COUNT.get(lemma, lemma)
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose share of subjects is a poll result, not a measure ("74 percent of voters said"), or says
+# nothing without its complement ("40 percent of whom are black", "98 percent are Sunni Muslims").
+_NOT_SHARED_LEMMAS = frozenset({"say", "think", "believe", "want", "support", "oppose", "approve", "disapprove",
+                                "favor", "prefer", "agree", "disagree", "expect", "plan", "intend", "vote",
+                                "be", "have", "become", "remain", "seem"})
+
+
+def _share(tok: Token) -> tuple[float, str] | None:
+    """A share of something that did what the clause says, in percent: "only two of the city's 11 lines had
+    run" -> (18.2, "share that run"), "about 60 percent of scheduled trams had run" -> (60, "share that run").
+    Two accounts of one service can give it in different units; the share is what they dispute."""
+    if tok.dep_ not in _SUBJECTS or tok.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = tok.head.lemma_.lower()
+    if verb in _NOT_SHARED_LEMMAS or _negated(tok):
+        return None
+    if tok.lower_ in {"percent", "%"}:
+        if any(c.dep_ == "amod" for c in tok.children):
+            return None  # "the top 1 percent of taxpayers" is a group, not a share
+        count = next((c for c in tok.children if c.dep_ == "nummod"), None)
+        value = _value(count) if count is not None else None
+        return (value, f"share that {verb}") if value is not None and value <= 100 else None
+    part = _value(tok) if tok.like_num else None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    total = next((_value(c) for c in whole.children if c.dep_ == "nummod" and c.like_num), None) if whole else None
+    if part is None or not total or part > total:
+        return None
+    return round(100 * part / total, 1), f"share that {verb}"
+
+
 def content_quantities(doc: Doc, start: int, end: int) -> tuple[tuple[float, str], ...]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ()
     out: list[tuple[float, str]] = []
     for tok in span:
+        share = _share(tok)
+        if share is not None:
+            out.append(share)
         if not tok.like_num:
             continue
         value = _value(tok)

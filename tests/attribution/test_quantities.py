@@ -24,10 +24,25 @@ from factcheck.attribution.quantities import conflicting_figures, content_quanti
         # A figure the content reports as someone else's is not the speaker's; hours of battery life count.
         ("the laptop ran for 11 hours, far short of the 30 hours the manufacturer advertises", ((11.0, "hour"),)),
         ("sales reached 400 units, not the 900 units the company claimed", ((400.0, "unit"),)),
+        # A share of what did something, in percent, whatever the two accounts count it in.
+        ("only two of the city's 11 lines had run any service", ((18.2, "share that run"), (11.0, "line"))),
+        ("about 60 percent of scheduled trams had run by midday", ((60.0, "percent of tram"), (60.0, "share that run"))),
+        # Not a share: a group ("the top 1 percent"), or a verb that says nothing without its complement.
+        ("the top 1 percent of taxpayers would face a tax increase", ((1.0, "percent of taxpayer"),)),
     ],
 )
 def test_figures_and_what_they_count(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert content_quantities(nlp(text), 0, len(text)) == expected
+
+
+def test_shares_given_in_different_units_conflict(nlp) -> None:  # type: ignore[no-untyped-def]
+    lines, trams = "only two of the city's 11 lines had run any service", "about 60 percent of trams had run by noon"
+    close = "about 20 percent of trams had run by noon"
+    found = conflicting_figures(content_quantities(nlp(lines), 0, len(lines)),
+                                content_quantities(nlp(trams), 0, len(trams)))
+    assert found == ("share that run", 18.2, 60.0)
+    assert conflicting_figures(content_quantities(nlp(lines), 0, len(lines)),
+                               content_quantities(nlp(close), 0, len(close))) is None
 
 
 def test_conflicting_figures_need_the_same_unit_and_a_real_gap() -> None:
