@@ -27,12 +27,12 @@ POLNEAR_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "
 pytestmark = pytest.mark.slow
 
 
-# Figures on 2026-12-01, fifth round (precision / must-pair recall): tuning set (8 articles) 0.842 / 15 of 16;
-# held-out set (6) 0.759 / 19 of 21; gold_blind (6, written blind, then used for development) 1.000 / 19 of 22;
+# Figures on 2026-12-01, sixth round (precision / must-pair recall): tuning set (8 articles) 0.842 / 15 of 16;
+# held-out set (6) 0.759 / 19 of 21; gold_blind (6, written blind, then used for development) 1.000 / 20 of 22;
 # gold_test (6, written blind, never tuned on) 0.737 / 12 of 22. The issue's target is precision >= 0.5 with the must
 # pairs found: precision is met on every set, the must pairs are not.
 @pytest.mark.parametrize(("folder", "min_precision", "min_must_recall"),
-                         [("gold", 0.8, 0.9), ("gold_holdout", 0.7, 0.85), ("gold_blind", 0.9, 0.8),
+                         [("gold", 0.8, 0.9), ("gold_holdout", 0.7, 0.85), ("gold_blind", 0.9, 0.85),
                           ("gold_test", 0.65, 0.5)])
 def test_hand_written_gold_sets(pipeline: ClaimRebuttalPipeline, folder: str, min_precision: float,
                                 min_must_recall: float) -> None:
@@ -54,11 +54,10 @@ def test_polnear_dev_statement_f1(run_config) -> None:  # type: ignore[no-untype
     assert report.speaker_accuracy >= 0.85
 
 
-# Real news: PolNeAR dev pairs checked by hand (tests/data/polnear_dev_checked_pairs.json). On 2026-12-01 (fifth
-# round) the run predicted 51 pairs, all checked: 11 right, 8 weak, 32 wrong (0.216 / 0.373; the round before, 54
-# pairs at 0.204 / 0.352; two rounds before, 73 at 0.137 / 0.260), and found 19 of the 27 pairs ever checked right
-# or weak. Far below the hand-written sets;
-# the floors keep it from falling further.
+# Real news: PolNeAR dev pairs checked by hand (tests/data/polnear_dev_checked_pairs.json). On 2026-12-01 (sixth
+# round) the run predicted 38 pairs, all checked: 11 right, 9 weak, 18 wrong (0.289 / 0.526; the round before, 51
+# pairs at 0.216 / 0.373; two rounds before, 54 at 0.204 / 0.352), and found 20 of the 29 pairs ever checked right
+# or weak. Below the hand-written sets; the floors keep it from falling further.
 def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> None:
     records = [o.to_json() for o in pipeline.run(iter_articles([str(POLNEAR_DEV / "text")], config=InputConfig()))
                if not isinstance(o, ArticleFailure)]
@@ -66,6 +65,6 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
     report = score_checked(load_checked(CHECKED_PAIRS), predicted_spans(records),
                            articles=[r["article_id"] for r in records])
     assert report.checked >= 0.8 * report.predicted
-    assert report.strict_precision >= 0.19
-    assert report.lenient_precision >= 0.33
-    assert report.known_right - len(report.lost) >= 18
+    assert report.strict_precision >= 0.26
+    assert report.lenient_precision >= 0.48
+    assert report.known_right - len(report.lost) >= 19
