@@ -258,7 +258,33 @@ class SpeakerResolver:
         if not candidates:
             return ResolvedSpeaker(mention, mention, "")
         best = max(candidates, key=_position)
+        if word in PERSON_PRONOUNS:
+            best = self._sentence_subject(best, candidates, pool)
         return ResolvedSpeaker(best[1].canonical, mention, best[1].label)
+
+    def _sentence_subject(self, best: tuple[int, ResolvedSpeaker], candidates: Sequence[tuple[int, ResolvedSpeaker]],
+                          pool: Sequence[Entity]) -> tuple[int, ResolvedSpeaker]:
+        """"Dan McLaughlin agreed with Matthews about the winner. '...,' he wrote": of the people in the
+        sentence of the nearest one, "he" is the one the sentence is about, the subject of its main clause."""
+        nearest = next((e for e in pool if e.end == best[0]), None)
+        if nearest is None or nearest.role in _SUBJECTS:
+            return best
+        span = self.doc.char_span(nearest.start, nearest.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return best
+        sent = span[0].sent
+        allowed = {c[1].canonical for c in candidates}
+        for e in pool:
+            if not (sent.start_char <= e.start and e.end <= sent.end_char and e.role in _SUBJECTS):
+                continue
+            # The main clause's subject: not Obama of "While Obama had songs written about him, that has not
+            # happened for Clinton, which concerns Henry Crespo".
+            mention = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if mention is not None and len(mention) and mention.root.head.i == sent.root.i:
+                subject = self._canonical_entity(e)
+                if subject.canonical in allowed and subject.canonical != best[1].canonical:
+                    return e.end, subject
+        return best
 
     def _nominal(self, head: Token, mention: str, pos: int, *, plain: str, carried: bool = False) -> ResolvedSpeaker:
         determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}

@@ -227,3 +227,17 @@ def test_a_title_of_the_other_gender_keeps_a_shared_surname_apart(stage: Attribu
 def test_a_pronoun_is_not_someone_named_in_its_own_quotation(stage: AttributionStage, text: str,
                                                              speaker: str) -> None:
     assert last(stage, text).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # The subject of the sentence before, not a person it names after the verb ...
+    ("Dan McLaughlin at the National Review agreed with Chris Matthews about the winner. "
+     "\"Pence succeeded with flying colors,\" he wrote.", "Dan McLaughlin"),
+    ("Hillary Clinton is describing a tweet attacking Alicia Machado as unhinged. "
+     "She says the tweets are lies.", "Hillary Clinton"),
+    # ... and the subject of its main clause, not of a clause inside it.
+    ("While Barack Obama had many songs written about him, that worries Henry Crespo, a party official. "
+     "\"No one is writing songs for her,\" he said.", "Henry Crespo"),
+])
+def test_a_pronoun_is_the_subject_of_the_sentence_before(stage: AttributionStage, text: str, speaker: str) -> None:
+    assert last(stage, text).speaker == speaker
