@@ -22,6 +22,7 @@ from factcheck.attribution.cues import (
 )
 from factcheck.attribution.nominals import ORG_NOUNS
 from factcheck.attribution.quotes import Quote, find_quotes
+from factcheck.attribution.syntax import main_clause_subjects
 from factcheck.records import Kind, Stance
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -262,13 +263,8 @@ def _target(cue: Token, content: Sequence[Token]) -> str:
 
 
 def _subject_target(content: Sequence[Token]) -> str:
-    ids = {t.i for t in content}
-    roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
-    for root in roots:
-        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and subj.pos_ != "PRON":
-            return _phrase_words(subj)
-    return ""
+    subject = next((t for t in main_clause_subjects(content) if t.pos_ != "PRON"), None)
+    return _phrase_words(subject) if subject is not None else ""
 
 
 def _content_negated(content: Sequence[Token]) -> bool:

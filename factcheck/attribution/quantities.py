@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from factcheck.attribution.syntax import NOMINAL_SUBJECTS
+
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thirteen": 13, "fourteen": 14,
@@ -132,7 +134,6 @@ def _copular_unit(tok: Token) -> str:
     return _SAME_COUNT.get(lemma, lemma)
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose share of subjects is a poll result, not a measure ("74 percent of voters said"), or says
 # nothing without its complement ("40 percent of whom are black", "98 percent are Sunni Muslims").
 _NOT_SHARED_LEMMAS = frozenset({"say", "think", "believe", "want", "support", "oppose", "approve", "disapprove",
@@ -144,7 +145,7 @@ def _share(tok: Token) -> tuple[float, str] | None:
     """A share of something that did what the clause says, in percent: "only two of the city's 11 lines had
     run" -> (18.2, "share that run"), "about 60 percent of scheduled trams had run" -> (60, "share that run").
     Two accounts of one service can give it in different units; the share is what they dispute."""
-    if tok.dep_ not in _SUBJECTS or tok.head.pos_ not in {"VERB", "AUX"}:
+    if tok.dep_ not in NOMINAL_SUBJECTS or tok.head.pos_ not in {"VERB", "AUX"}:
         return None
     verb = tok.head.lemma_.lower()
     if verb in _NOT_SHARED_LEMMAS or _negated(tok):

@@ -21,6 +21,7 @@ from factcheck.attribution.entities import ArticleEntities, Entity, bare_name, s
 from factcheck.attribution.extract import RawAttribution, carrier_source, noun_phrase
 from factcheck.attribution.names import first_name_genders
 from factcheck.attribution.nominals import compatible, noun_kind
+from factcheck.attribution.syntax import NOMINAL_SUBJECTS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # What a pronoun or a title says of a person's gender: the article's own evidence first, then the first
@@ -32,13 +33,12 @@ GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
 _WINDOW_CHARS = 2500
 _AHEAD_CHARS = 1500
-# Kinds whose nominal may name an organisation the article never typed ("the company" -> "Veltra").
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "'", "``"})
 # Bodies that serve one person ("the campaign of Rebecca Hale"), unlike a company
 # someone runs or a union someone leads.
 _PERSONAL_BODIES = frozenset({"campaign", "office", "team", "camp", "staff", "administration", "cabinet",
                               "government", "family"})
+# Kinds whose nominal may name an organisation the article never typed ("the company" -> "Veltra").
 _UNTYPED_OK = frozenset({"company", "airline", "bank", "club", "advocacy", "media"})
 # Roles only a person holds, by which news copy refers back to someone it has named ("the senator").
 PERSON_ROLES = frozenset({
@@ -134,7 +134,7 @@ class SpeakerResolver:
         if head is None or head.pos_ == "PRON" or att.kind != "indirect":
             return None
         content = self.doc.char_span(att.content_start, att.content_end, alignment_mode="expand")
-        if content is None or not len(content) or content[0].dep_ not in {"nsubj", "nsubjpass"}:
+        if content is None or not len(content) or content[0].dep_ not in NOMINAL_SUBJECTS:
             return None
         word = content[0].lower_
         return PRONOUN_GENDER[word] if word in {"he", "she"} else None
@@ -267,7 +267,7 @@ class SpeakerResolver:
         """"Dan McLaughlin agreed with Matthews about the winner. '...,' he wrote": of the people in the
         sentence of the nearest one, "he" is the one the sentence is about, the subject of its main clause."""
         nearest = next((e for e in pool if e.end == best[0]), None)
-        if nearest is None or nearest.role in _SUBJECTS:
+        if nearest is None or nearest.role in NOMINAL_SUBJECTS:
             return best
         span = self.doc.char_span(nearest.start, nearest.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -275,7 +275,7 @@ class SpeakerResolver:
         sent = span[0].sent
         allowed = {c[1].canonical for c in candidates}
         for e in pool:
-            if not (sent.start_char <= e.start and e.end <= sent.end_char and e.role in _SUBJECTS):
+            if not (sent.start_char <= e.start and e.end <= sent.end_char and e.role in NOMINAL_SUBJECTS):
                 continue
             # The main clause's subject: not Obama of "While Obama had songs written about him, that has not
             # happened for Clinton, which concerns Henry Crespo".
@@ -379,7 +379,7 @@ class SpeakerResolver:
             return None  # "a group of reporters" describes itself
         named_before = {self.ents.org_name(e) for e in self.entities if e.end <= pos}
         for e in sorted(self.entities, key=lambda e: e.start):
-            if pos < e.start < pos + _AHEAD_CHARS and e.role in _SUBJECTS and self._describes(head, e):
+            if pos < e.start < pos + _AHEAD_CHARS and e.role in NOMINAL_SUBJECTS and self._describes(head, e):
                 org = self.ents.org_name(e)
                 if org not in named_before:
                     return self._canonical_entity(e)

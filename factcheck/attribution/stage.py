@@ -12,6 +12,7 @@ from factcheck.attribution.extract import RawAttribution, extract_attributions
 from factcheck.attribution.negation import negated_nouns
 from factcheck.attribution.quantities import content_quantities
 from factcheck.attribution.speakers import ResolvedSpeaker, resolve_speakers
+from factcheck.attribution.syntax import main_clause_subjects
 from factcheck.config import AttributionConfig
 from factcheck.errors import ModelLoadError
 from factcheck.records import CleanArticle, Statement
@@ -89,16 +90,13 @@ def content_subject(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
-    top = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
-    for root in top:
-        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and span.start <= c.i < span.end),
-                    None)
-        if subj is not None:
-            first, last = max(subj.left_edge.i, span.start), min(subj.right_edge.i, span.end - 1)
-            while last > first and doc[last].is_punct:
-                last -= 1
-            return doc[first : last + 1].text
-    return ""
+    subject = next(main_clause_subjects(span), None)
+    if subject is None:
+        return ""
+    first, last = max(subject.left_edge.i, span.start), min(subject.right_edge.i, span.end - 1)
+    while last > first and doc[last].is_punct:
+        last -= 1
+    return doc[first : last + 1].text
 
 
 def build_statements(doc: Doc, atts: list[RawAttribution], speakers: list[ResolvedSpeaker], *,
