@@ -64,6 +64,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, contents: Sequence[tuple[int, int]] = (),
                  sources: Sequence[tuple[int, int]] = ()) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens again on every ``doc.text``
         self.ents = ArticleEntities(doc)
         self.entities = self.ents.mentions
         self.contents = list(contents)
@@ -110,7 +111,7 @@ class SpeakerResolver:
         one at ``pos``, or inside a content that ends before ``pos``."""
         inside = [(s, t) for s, t in self.contents if s <= e.start and e.end <= t]
         # '"Coal isn't the villain," he said': a name inside the quotation a pronoun is reported as saying.
-        if any(t <= pos and self.doc.text[s - 1 : s] in _OPENING_QUOTES for s, t in inside):
+        if any(t <= pos and self.text[s - 1 : s] in _OPENING_QUOTES for s, t in inside):
             return True
         span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None or span.sent.end_char > pos:
@@ -317,7 +318,7 @@ class SpeakerResolver:
         modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound", "nmod"} and c.is_alpha}
         pool = [e for e in self._before(pos) if self.ents.is_person(e)]
         people = [p for _, p in sorted(self._candidates(pool, pos, frozenset({"PERSON"})), key=_position, reverse=True)]
-        before = self.doc.text[:pos]
+        before = self.text[:pos]
         for person in dict.fromkeys(people):
             words = person.canonical.split()
             if not words or len(words[-1]) < 2:

@@ -30,18 +30,17 @@ _POSSESSIVE_PRONOUN = re.compile(r"^(?P<pronoun>its|their|his|her)\s+(?P<role>[\
 # "a spokeswoman for the airline", "the director of the institute", "an official at the ministry".
 _FOR_OWNER = re.compile(r"\b(?P<role>[a-z][\w -]{1,30}?)\s+(?:for|of|at|from)\s+(?P<owner>(?:the\s+)?[\w .-]{2,40})$",
                         re.IGNORECASE)
+_SPOKESPEOPLE = "spokesman|spokeswoman|spokesperson"
 # "a surgical nurse and union representative": an owner noun right before a representing role.
-_ROLE_AFTER_OWNER = re.compile(r"\b(?P<owner>[a-z]+)\s+(?P<role>representative|official|spokesman|spokeswoman|"
-                               r"spokesperson|leader|member|official|officer|steward|lawyer|attorney)s?\b",
-                               re.IGNORECASE)
+_ROLE_AFTER_OWNER = re.compile(rf"\b(?P<owner>[a-z]+)\s+(?P<role>representative|official|{_SPOKESPEOPLE}|leader|"
+                               r"member|officer|steward|lawyer|attorney)s?\b", re.IGNORECASE)
 # "Trump campaign spokesman Jason Miller", "Clinton spokesman Nick Merrill": a name, then the role.
 _NAMED_OWNER_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}(?:\s+campaign)?)\s+(?:[a-z]+\s+){0,2}?"
-                               r"(?P<role>spokesman|spokeswoman|spokesperson|lawyer|attorney|aide|adviser|advisor|"
-                               r"manager|strategist|counsel)s?\s+[A-Z]")
+                               rf"(?P<role>{_SPOKESPEOPLE}|lawyer|attorney|aide|adviser|advisor|manager|strategist|"
+                               r"counsel)s?\s+[A-Z]")
 # "Spokeswoman Jessica Ditto said ...": a spokesperson the article gives no owner speaks for the body
 # the statement just before spoke of ("Donald Trump's campaign is defending his tweets").
-_BARE_ROLE = re.compile(r"^(?:(?:a|the)\s+)?(?:campaign\s+)?(?:spokesman|spokeswoman|spokesperson)\s+[A-Z]",
-                        re.IGNORECASE)
+_BARE_ROLE = re.compile(rf"^(?:(?:a|the)\s+)?(?:campaign\s+)?(?:{_SPOKESPEOPLE})\s+[A-Z]", re.IGNORECASE)
 MAX_BARE_ROLE_CHARS = 600
 # Roles that stand against the owner rather than for it: "the mayor's rival" is not the mayor's side.
 OPPOSING_ROLES = frozenset({"rival", "rivals", "opponent", "opponents", "critic", "critics", "challenger",
