@@ -114,17 +114,32 @@ ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
 
 NEGATIVE_STANCES = frozenset({"deny", "reject"})
 
-# Content that rejects what came before: "This does not meet our demand ...".
-REJECTING_CONTENT = re.compile(
-    r"^(this|that|it|these|those|the (plan|move|proposal|announcement|group|panel|measure|decision|offer))\b"
-    r"[^.?!]{0,60}?\b(not|n't|never|no|fails?|falls? short)\b",
-    re.IGNORECASE,
-)
+# Content that rejects what came before: "This does not meet our demand ...", "That's simply not true", "The
+# plan falls short". The negation must follow the pronoun or noun within a couple of words: in "it means Trump
+# may not have paid a dime", "it" is the subject of "means", and what is negated is said of Trump.
+_REJECTING_SUBJECT = re.compile(
+    r"^(?:this|that|it|these|those|the (?:plan|move|proposal|announcement|group|panel|measure|decision|offer))\b",
+    re.IGNORECASE)
+_REJECTING_WORDS = frozenset({"not", "never", "no", "fail", "fails", "failed"})
+_FALLING = frozenset({"fall", "falls", "fell"})
+MAX_WORDS_BEFORE_REJECTION = 2
+
+
+def rejects_what_came_before(content: str) -> bool:
+    """Does the content open by saying that what it points back at is not so, or falls short?"""
+    text = content.strip().lstrip("“\"'‘")
+    m = _REJECTING_SUBJECT.match(text)
+    if not m:
+        return False
+    rest = re.sub(r"n[’']t\b", " not", text[m.end():].lower())
+    words = re.findall(r"[a-z]+", rest)[: MAX_WORDS_BEFORE_REJECTION + 2]
+    return any(w in _REJECTING_WORDS or (w in _FALLING and following == "short")
+               for w, following in zip(words[: MAX_WORDS_BEFORE_REJECTION + 1], [*words[1:], ""]))
 
 
 def content_stance(stance: Stance, content: str) -> Stance:
     """A neutral cue ('said') with rejecting content is a rejection."""
-    if stance == "assert" and REJECTING_CONTENT.match(content.strip().lstrip("“\"'‘")):
+    if stance == "assert" and rejects_what_came_before(content):
         return "reject"
     return stance
 

@@ -22,7 +22,9 @@ from factcheck.attribution.cues import (
 )
 from factcheck.attribution.nominals import ORG_NOUNS
 from factcheck.attribution.quotes import Quote, find_quotes
+from factcheck.attribution.raw import RawAttribution
 from factcheck.attribution.syntax import main_clause_subjects
+from factcheck.attribution.transcripts import label_attributions
 from factcheck.records import Kind, Stance
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -38,30 +40,6 @@ CLAUSE_ONLY = frozenset({"say", "tell", "add", "write", "note", "explain", "thin
                          "show", "hope", "expect", "report", "indicate", "suggest", "ask", "post", "call",
                          "describe", "recall", "allow", "grant", "order", "charge", "attack", "label",
                          "brand", "respond", "reply", "comment", "agree", "guarantee", "fear"})
-
-
-@dataclasses.dataclass(frozen=True)
-class RawAttribution:
-    """An attribution before its speaker is resolved. Offsets are characters."""
-
-    cue: str
-    cue_lemma: str
-    cue_start: int
-    cue_end: int
-    kind: Kind
-    stance: Stance
-    content_start: int
-    content_end: int
-    content: str
-    speaker_start: int
-    speaker_end: int
-    speaker_text: str
-    speaker_head: int  # token index of the speaker's head, -1 when unknown
-    sentence_start: int
-    sentence_end: int
-    target: str = ""  # who the content is about: its subject, or whom an accusation names
-    negated: bool = False  # the content's main clause is negative
-    second_hand: bool = False  # the content opens on another source's report: "Police have said they ..."
 
 
 def _trim(tokens: Sequence[Token]) -> list[Token]:
@@ -551,10 +529,19 @@ def extract_attributions(doc: Doc, *, min_learned_share: float = 0.3) -> list[Ra
     # A cue whose speaker is quoted with it ("... and students will find out") is
     # part of someone's quote, not the article's attribution.
     found = [a for a in found if not _quoted_inside_attributed_quote(doc, a, found, quotes)]
+    # A transcript turn or a labelled headline is its label's statement, whatever verbs it holds.
+    labelled = label_attributions(doc)
+    found = [a for a in found if not any(_within_label(a, lab) for lab in labelled)] + labelled
     found = _drop_nested(found)
     found.extend(_continued_quotes(doc, found, quotes))
     found.sort(key=lambda a: a.content_start)
     return found
+
+
+def _within_label(att: RawAttribution, label: RawAttribution) -> bool:
+    """Is the attribution's cue or content part of a labelled line?"""
+    return (label.sentence_start <= att.cue_start < label.sentence_end
+            or att.content_start < label.content_end and label.content_start < att.content_end)
 
 
 def _drop_nested(atts: list[RawAttribution]) -> list[RawAttribution]:

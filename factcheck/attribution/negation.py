@@ -87,9 +87,13 @@ def _negated_nouns(tok: Token, span: Span) -> list[Token]:
         if head.lemma_.lower() in REFUSAL_LEMMAS:
             return []
         objects = [c for c in head.children if c.dep_ in _OBJECTS and c.pos_ in _NOUNS]
-        for prep in (c for c in head.children if c.dep_ == "prep"):
-            objects += [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-        return objects
+        if objects:
+            # "may not have paid a dime in federal income taxes": with an object, what the negated verb denies
+            # is the object; its prepositions say where or when, and deny nothing.
+            return objects
+        # "did not take part in the talks": with none, the object of a preposition is what is denied.
+        return [c for prep in head.children if prep.dep_ == "prep"
+                for c in prep.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
     if lower in _NEGATING_DETERMINERS and tok.head.pos_ in _NOUNS:
         return [tok.head]
     if lower == "without" and tok.dep_ == "prep":

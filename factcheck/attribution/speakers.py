@@ -18,10 +18,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from factcheck.attribution.entities import ArticleEntities, Entity, bare_name, strip_det
-from factcheck.attribution.extract import RawAttribution, carrier_source, noun_phrase
+from factcheck.attribution.extract import carrier_source, noun_phrase
 from factcheck.attribution.names import first_name_genders
 from factcheck.attribution.nominals import compatible, noun_kind
+from factcheck.attribution.raw import RawAttribution
 from factcheck.attribution.syntax import NOMINAL_SUBJECTS
+from factcheck.attribution.transcripts import is_label
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # What a pronoun or a title says of a person's gender: the article's own evidence first, then the first
@@ -47,6 +49,9 @@ PERSON_ROLES = frozenset({
     "ambassador", "envoy", "judge", "prosecutor", "sheriff", "incumbent", "challenger", "representative",
     "chancellor", "premier", "founder", "economist", "commissioner", "superintendent", "coach", "manager",
     "captain", "striker", "lawyer", "attorney", "mogul", "billionaire", "businessman", "businesswoman"})
+# Titles a transcript label may carry before the name: "GOV. PENCE", "MR. TRUMP", "SEN. KAINE".
+TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "pres", "secretary", "senator", "governor",
+                         "president", "mayor", "judge", "gen", "adm", "prof", "sir"})
 ROLE_ABBREVIATIONS = {"senator": ("sen",), "governor": ("gov",), "representative": ("rep",),
                       "president": ("pres",), "secretary": ("sec",)}
 
@@ -154,7 +159,23 @@ class SpeakerResolver:
         # Conflicting evidence (two people of one surname, a misread sentence) leaves the name unknown.
         self.gender[name] = gender if self.gender.get(name, gender) == gender else "?"
 
+    def _labelled(self, att: RawAttribution) -> ResolvedSpeaker:
+        """The speaker a transcript or headline label names: "PENCE" -> Mike Pence, "GOV. PENCE" too."""
+        words = att.speaker_text.split()
+        if len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+            words = words[1:]
+        name = " ".join(w.capitalize() if w.isupper() else w for w in words)
+        full = self.ents.person_name(name, att.speaker_start)
+        if full is not None:
+            return ResolvedSpeaker(full, att.speaker_text, "PERSON")
+        org = self.ents.org_alias.get(name)
+        if org is not None:
+            return ResolvedSpeaker(org, att.speaker_text, "ORG")
+        return ResolvedSpeaker(name, att.speaker_text, "PERSON" if att.speaker_text.isupper() else "")
+
     def _resolve(self, att: RawAttribution) -> ResolvedSpeaker:
+        if is_label(att):
+            return self._labelled(att)
         mention = att.speaker_text
         head = self.doc[att.speaker_head] if att.speaker_head >= 0 else None
         if head is None:

@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from factcheck.attribution.cues import content_stance
-from factcheck.attribution.extract import RawAttribution, extract_attributions
+from factcheck.attribution.extract import extract_attributions
 from factcheck.attribution.negation import negated_nouns
 from factcheck.attribution.quantities import content_quantities
+from factcheck.attribution.raw import RawAttribution
 from factcheck.attribution.speakers import ResolvedSpeaker, resolve_speakers
 from factcheck.attribution.syntax import main_clause_subjects
 from factcheck.config import AttributionConfig

@@ -239,6 +239,11 @@ def _names_in_subject(claim: Statement, side: Side) -> bool:
     before_verb = _subject_part(claim.content)
     if named_in(claim.subject or before_verb, side):
         return True
+    # A phrase fronted before the subject only sets the scene: "in the state's three largest counties, ...,
+    # voters have been taken off the rolls" says nothing of the state.
+    subject_at = claim.content.find(claim.subject) if claim.subject else -1
+    if 0 < subject_at < len(before_verb):
+        before_verb = before_verb[subject_at:]
     return any(named_in(m.group(0), side) for m in _POSSESSIVE.finditer(before_verb))
 
 
@@ -251,10 +256,17 @@ def _plan(stmt: Statement) -> bool:
     return bool(_PLAN.match(stmt.content.strip()))
 
 
-# "she'll continue her march toward Election Day", "he wants a foreign policy focused on ...": what the
-# accused party itself will do or wants is no answer to what it is accused of, unlike "it would cost".
-_OWN_PLAN = re.compile(r"^(?:he|she|we|they|i|it)\s+(?:will|plans? to|intends? to|is going to|are going to|wants?)\s+"
-                       r"(?!not\b|be\b)|^(?:he|she|we|they|i|it)[’']ll\s+(?!not\b|be\b)", re.IGNORECASE)
+# "she'll continue her march toward Election Day", "he wants a foreign policy focused on ...", "we must
+# continue to push policies ...": what the accused party itself will do, wants or must do is no answer to what
+# it is accused of, unlike "it would cost". An opinion frame and a time before it change nothing ("I think by
+# the middle of the week she'll be out there campaigning"); "she will be out (back) ..." is a plan too, where "she
+# will be fine" is a claim.
+_OPINION_FRAME = (r"(?:(?:i|we|he|she|they)\s+(?:think|thinks|believe|believes|expect|expects|know|knows)\s+"
+                  r"(?:that\s+)?)?(?:(?:by|in|on|at|after|before|within)\s+(?:[\w’']+\s+){1,5}?)?")
+_NOT_A_PLAN = r"(?!not\b|be\b(?!\s+(?:out|back)\b))"
+_OWN_PLAN = re.compile(rf"^{_OPINION_FRAME}(?:he|she|we|they|i|it)\s+(?:will|plans? to|intends? to|is going to|"
+                       rf"are going to|wants?|must|needs? to)\s+{_NOT_A_PLAN}"
+                       rf"|^{_OPINION_FRAME}(?:he|she|we|they|i|it)[’']ll\s+{_NOT_A_PLAN}", re.IGNORECASE)
 
 
 def _own_plan(stmt: Statement) -> bool:

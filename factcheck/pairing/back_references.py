@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, REJECTING_CONTENT
+from factcheck.attribution.cues import ANAPHORIC_NOUNS, NEGATIVE_STANCES, rejects_what_came_before
 from factcheck.attribution.quantities import NUMBER_WORDS, figure_value
 from factcheck.pairing.sides import Side, SideIndex, named_in, names_side, same_side
 from factcheck.records import Statement
@@ -96,7 +96,7 @@ def back_references(stmt: Statement, earlier: Sequence[Statement],
             return (found,)
         if pool and (noun in ACCOUNT_NOUNS or (owner and pool is not recent)):
             return (pool[0],)
-    if REJECTING_CONTENT.match(content):
+    if rejects_what_came_before(content):
         proposal = next((s for s in recent if s.cue_verb in PROPOSAL_CUES), None)
         return (proposal,) if proposal is not None else ()
     return ()

@@ -42,10 +42,11 @@ _NAMED_OWNER_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}
 # the statement just before spoke of ("Donald Trump's campaign is defending his tweets").
 _BARE_ROLE = re.compile(rf"^(?:(?:a|the)\s+)?(?:campaign\s+)?(?:{_SPOKESPEOPLE})\s+[A-Z]", re.IGNORECASE)
 MAX_BARE_ROLE_CHARS = 600
-# Roles that stand against the owner rather than for it: "the mayor's rival" is not the mayor's side.
+# Roles that stand against the owner rather than for it, or no longer speak for it: "the mayor's rival" is not
+# the mayor's side, nor is "a two-decade veteran of the DNC Rules Committee" the committee's.
 OPPOSING_ROLES = frozenset({"rival", "rivals", "opponent", "opponents", "critic", "critics", "challenger",
                             "accuser", "accusers", "victim", "victims", "adversary", "predecessor", "successor",
-                            "former", "ex", "opposition", "shadow"})
+                            "former", "ex", "opposition", "shadow", "veteran", "veterans"})
 # Roles that speak for a person or body named before them ("Ferrante's lawyer", "Hale's campaign manager").
 REPRESENTING_ROLES = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister",
                                 "spokesman", "spokeswoman", "spokesperson", "agent", "representative", "aide",
@@ -178,11 +179,14 @@ class SideIndex:
             return None
         head = stem(words[-1])
         capitalised = {stem(w.lower()) for w in re.findall(r"\b[A-Z][\w-]+", plain)}
+        # "the Tax Policy Center" is a name of its own: a capitalised head that is no word of a speaker's name
+        # names someone else, whatever words the two share ("Tax Foundation").
+        proper_head = len(words) > 1 and head in capitalised
         order = sorted(self.statements, key=lambda s: (s.start >= before, abs(before - s.start)))
         speakers = [s.speaker for s in order if not re.search(r"[’']s\b", s.speaker)]
         for c in speakers:
             name = _name_words(c)
-            if head in name or capitalised & name and names_match(plain, c):
+            if head in name or capitalised & name and not proper_head and names_match(plain, c):
                 return c
         if not (_DETERMINER.match(phrase.strip()) or len(words) == 1):
             return None

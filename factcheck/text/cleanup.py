@@ -78,6 +78,8 @@ FURNITURE_PATTERNS = _compile(
         r"loading\.{0,3}",
         r"(?:read\s+more|see\s+also|also\s+read|more\s+on\s+this\s+story|related):(?:\s+.{1,150})?",
         r"follow\s+us(?:\s+on\s+.{1,80})?",
+        # "Follow Pam Key on Twitter @pamkeyNEN.", at times with a stray quote mark before it.
+        r"[\"“]?follow\s+[^,;]{1,120}?\s+on\s+(?:twitter|facebook|instagram|x)(?::|\s+at)?\s+@\w+.{0,150}",
         r"skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|(?:main\s+)?menu",
         r"(?:tags|tagged|filed\s+under|posted\s+in|categories)\s*:.{0,150}",
         r"(?:previous|next)\s+(?:post|article|story)(?::.{0,150})?",

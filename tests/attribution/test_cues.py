@@ -42,3 +42,9 @@ def test_a_negated_opinion_denies_and_a_negated_report_says_nothing() -> None:
 def test_rejecting_content_turns_said_into_reject() -> None:
     assert content_stance("assert", "This does not meet our demand") == "reject"
     assert content_stance("assert", "We are acting on that experience") == "assert"
+    assert content_stance("assert", "That’s simply not true") == "reject"
+    assert content_stance("assert", "This doesn't go far enough") == "reject"
+    assert content_stance("assert", "The plan falls short of what families need") == "reject"
+    # The pronoun is the subject of another verb; the negation is said of someone else.
+    assert content_stance("assert", "it means Trump “may not have paid a dime” in federal income taxes") == "assert"
+    assert content_stance("assert", "The plan falls on a Tuesday") == "assert"

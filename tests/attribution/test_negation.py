@@ -27,6 +27,14 @@ def test_nouns_in_the_scope_of_a_negation(nlp, text: str, expected: tuple[str, .
     assert "marsh" not in negated_nouns(nlp(text), 0, len(text))
 
 
+def test_a_negated_verb_with_an_object_denies_the_object_not_where_or_when(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump may not have paid a dime in federal income taxes for nearly two decades"
+    assert negated_nouns(nlp(text), 0, len(text)) == ("dime",)
+    # With no object, the preposition's object is what is denied.
+    text = "the strike did not lead to delays"
+    assert negated_nouns(nlp(text), 0, len(text)) == ("delay",)
+
+
 @pytest.mark.parametrize("text", [
     "Patients should not stop taking their medication",  # the subject of a negated verb is not denied
     "the videos do not show whether Scott has anything in his hands",  # nor a clausal complement

@@ -178,6 +178,10 @@ def test_what_the_accused_will_do_or_wants_does_not_answer_what_it_is_accused_of
     vec = unit([1, 0], [1, 0.1])
     for content, answers in (("he wants a foreign policy focused on America's core interests", False),
                              ("she'll continue her march toward Election Day", False),
+                             # an opinion frame and a time before the plan change nothing
+                             ("I think by the middle of the week he’ll be out there campaigning", False),
+                             ("he believes we must continue to push policies that help", False),
+                             ("I think he was right to oppose it", True),
                              ("he opposed the invasion from the start", True),
                              ("it would cost the Treasury $374 billion", True)):
         answer = stmt("s2", "Donald Trump", content, start=100)
@@ -200,3 +204,5 @@ def test_a_claim_names_the_answering_side_in_its_subject_not_in_what_the_subject
     assert answered("samples its volunteers took near the police's depot contained copper", "samples its volunteers")
     # No subject found: the part before the first auxiliary stands in for it.
     assert answered("the police's account had changed twice", "")
+    # A phrase fronted before the subject sets the scene and names no one who must answer.
+    assert not answered("in the police's three largest districts, complaints have doubled", "complaints")

@@ -32,6 +32,7 @@ def test_a_speaker_who_speaks_for_a_body_is_on_its_side(mention: str, owner_spea
     "Opposition housing spokesman Carl Jennings",  # speaks on housing, not for the housing ministry
     "Russo's team manager, Paul Mbeki",  # a bare name's team employs him; it is a side of its own
     "the mayor's rival, Ann Lee",
+    "Ann Lee, a two-decade veteran of the housing ministry",  # once of the ministry, speaking for herself
 ])
 def test_roles_that_do_not_speak_for_the_named_body(mention: str) -> None:
     body = stmt("s1", "Mateo Russo" if "Russo" in mention else "housing ministry" if "housing" in mention
@@ -47,6 +48,16 @@ def test_affiliation_holds_for_every_statement_of_the_speaker() -> None:
     later = stmt("s3", "Pieter van Loon", "He", start=200)
     index = SideIndex([body, first, later])
     assert "Ostrava Copper" in index["s3"].names
+
+
+def test_a_named_body_is_not_another_that_shares_a_word_of_its_name() -> None:
+    # "the Tax Policy Center" is not the Tax Foundation, so its director speaks for neither.
+    foundation = stmt("s1", "Tax Foundation", "the conservative-leaning Tax Foundation")
+    director = stmt("s2", "Len Burman", "Len Burman, director of the centrist Tax Policy Center", start=100)
+    index = SideIndex([foundation, director])
+    assert index["s2"].names == ("Len Burman",)
+    assert not same_side(index["s1"], index["s2"])
+    assert not names_side("tax relief", index["s2"])
 
 
 def test_organisations_sharing_a_place_name_are_different_sides() -> None:

@@ -177,6 +177,9 @@ def test_dateline_line_is_not_taken_as_headline() -> None:
         "Tags: stadium, council, budget",
         "Facebook",
         "Feel free to contribute!",
+        "Follow Pam Key on Twitter @pamkeyNEN.",
+        "\"Follow Pam Key on Twitter @pamkeyNEN.\"",  # the stray quote mark of a transcript's last paragraph
+        "Follow AWR Hawkins on Twitter: @AWRHawkins. Reach him directly at awrhawkins@example.com.",
     ],
 )
 def test_furniture_line_is_dropped(junk: str) -> None:
@@ -217,7 +220,8 @@ def test_related_heading_followed_by_prose_keeps_the_prose() -> None:
 def test_furniture_words_inside_sentences_are_kept() -> None:
     text = (
         "The newspaper said 12 comments were removed from its website.\n\n"
-        "Leave a reply on the form, the council told residents, if you want to comment."
+        "Leave a reply on the form, the council told residents, if you want to comment.\n\n"
+        "Follow the council's debate live, the mayor urged residents on Twitter."
     )
     result = clean(text, title="T")
     assert result.text == text
