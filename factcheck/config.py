@@ -82,6 +82,9 @@ class PairingConfig:
     polarity_max_words: int = 25
     # ... and only between statements at most this many characters apart (0: anywhere in the article).
     polarity_max_distance: int = 1500
+    # A compound is the same thing as its head ("handgun" a "gun") when the embedder puts the two words this
+    # close; "loophole" and "hole" are further apart.
+    compound_head_similarity: float = 0.6
     # A denial that names no accuser answers the closest earlier claim of another side this similar.
     denial_similarity: float = 0.35
     contradiction_threshold: float = 0.6

@@ -247,9 +247,13 @@ def _subject_target(content: Sequence[Token]) -> str:
 
 def _content_negated(content: Sequence[Token]) -> bool:
     """The content's own main clause is negative ("Not a single ballot was ...",
-    "her brother never had a gun"), as opposed to a negation deep inside it."""
+    "her brother never had a gun"), as opposed to a negation deep inside it. In a
+    quote of several sentences the first says what the quote does: "It's something
+    I've been talking about for a long time. ... I'm not working for Trump" is no
+    flat denial."""
     ids = {t.i for t in content}
-    roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
+    first = content[0].sent.start if content else 0
+    roots = [t for t in content if (t.head.i not in ids or t.head.i == t.i) and t.sent.start == first]
     for root in roots:
         for child in root.children:
             if child.lower_ in _NEGATORS and child.dep_ in {"neg", "advmod", "det", "npadvmod"}:

@@ -24,7 +24,7 @@ from factcheck.config import PairingConfig
 from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
 from factcheck.pairing.back_references import PROPOSAL_CUES, back_references
-from factcheck.pairing.polarity import denied_effect_or_correction, polarity_conflict
+from factcheck.pairing.polarity import KindOf, denied_effect_or_correction, polarity_conflict
 from factcheck.pairing.sides import SideIndex, same_side, speaker_key
 from factcheck.pairing.words import stem
 from factcheck.records import CandidatePair, Statement
@@ -87,9 +87,11 @@ def disputable(stmt: Statement) -> bool:
 
 
 def find_candidates(
-    article_id: str, statements: Sequence[Statement], vectors: np.ndarray, *, config: PairingConfig
+    article_id: str, statements: Sequence[Statement], vectors: np.ndarray, *, config: PairingConfig,
+    kind_of: KindOf | None = None,
 ) -> list[CandidatePair]:
-    """Candidate pairs of one article, ``a`` always the earlier statement."""
+    """Candidate pairs of one article, ``a`` always the earlier statement. ``kind_of`` says whether a
+    compound is the same thing as its head, for opposite polarity."""
     keep = [i for i, s in enumerate(statements) if disputable(s)]
     if len(keep) < len(statements):
         statements, vectors = [statements[i] for i in keep], vectors[keep]
@@ -127,7 +129,7 @@ def find_candidates(
             elif (a.id, b.id) in responses:
                 link = "accused-responds"
             else:
-                link, detail = _link(a, b, sim, shared, config, party_words)
+                link, detail = _link(a, b, sim, shared, config, party_words, kind_of)
             on_topic = sim >= config.topic_similarity or (
                 len(shared) >= config.min_shared_keywords and sim >= config.topic_similarity_with_keywords
             )
@@ -137,7 +139,7 @@ def find_candidates(
 
 
 def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig,
-          party_words: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+          party_words: frozenset[str], kind_of: KindOf | None = None) -> tuple[str, tuple[str, ...]]:
     """Why two statements are about the same proposition, beyond topic overlap, and what it rests on."""
     on_shared_topic = sim >= config.figure_similarity
     # A demand's figure is a target ("cut the corporate rate to 28 percent"), not a measurement to dispute.
@@ -151,7 +153,7 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
     # The sides' own names are no negated thing: "Nobody from Corvane called me" denies nothing about Corvane.
     if config.polarity_max_distance and a.chars_apart(b) > config.polarity_max_distance:
         return "", ()
-    found = polarity_conflict(a, b, ignore=party_words, max_words=config.polarity_max_words)
+    found = polarity_conflict(a, b, ignore=party_words, max_words=config.polarity_max_words, kind_of=kind_of)
     link = "opposite-polarity"
     if found is None:
         found = denied_effect_or_correction(a, b, shared_subject=bool(shared), ignore=party_words)

@@ -15,6 +15,7 @@ sentences differ.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from factcheck.pairing.words import stem
 from factcheck.records import Statement
@@ -25,12 +26,19 @@ MIN_COMPOUND_HEAD = 3
 
 
 
-def _same_term(x: str, y: str) -> bool:
+# Does a compound name a kind of its head ("handgun", "gun")? Not every word ending in another does
+# ("loophole", "hole"): the pairing stage asks its embedder (``compounds.CompoundKinds``).
+KindOf = Callable[[str, str], bool]
+
+
+def _same_term(x: str, y: str, kind_of: KindOf | None = None) -> bool:
     # "handgun" names a kind of "gun": a compound's head counts as the same thing.
     if x == y:
         return True
     short, long = sorted((x, y), key=len)
-    return len(short) >= MIN_COMPOUND_HEAD and long.endswith(short) and len(long) - len(short) >= 3
+    if not (len(short) >= MIN_COMPOUND_HEAD and long.endswith(short) and len(long) - len(short) >= 3):
+        return False
+    return kind_of is None or kind_of(long, short)
 
 
 # Nouns too general to be what two statements dispute: "is not having a good night" says nothing against
@@ -41,17 +49,18 @@ _GENERIC_TERMS = frozenset(stem(w) for w in (
 
 
 def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = frozenset(),
-                      max_words: int = 0) -> tuple[str, str] | None:
+                      max_words: int = 0, kind_of: KindOf | None = None) -> tuple[str, str] | None:
     """A noun one statement negates and the other affirms, and which one negates it ("a" or "b").
     Words in ``ignore`` (the names of the article's parties) never count. With ``max_words``, only a
     negating content of at most that many words counts: a short denial ("her brother never had a gun")
-    is about the noun it negates; a negation somewhere in a long quote seldom answers anyone."""
+    is about the noun it negates; a negation somewhere in a long quote seldom answers anyone. ``kind_of``
+    says whether a compound is its head; without it, any compound is."""
     for negating, other, side in ((b, a, "b"), (a, b, "a")):
         if max_words and len(negating.content.split()) > max_words:
             continue
         affirmed = {stem(w) for w in other.keywords} - {stem(w) for w in other.negated_terms}
         for term in sorted({stem(w) for w in negating.negated_terms} - ignore - _GENERIC_TERMS):
-            if any(_same_term(term, word) for word in affirmed):
+            if any(_same_term(term, word, kind_of) for word in affirmed):
                 return term, side
     return None
 

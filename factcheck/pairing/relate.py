@@ -86,9 +86,14 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
             reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} says of it"
     elif _negative(a.stance) != _negative(b.stance):
         negative, other = (a, b) if _negative(a.stance) else (b, a)
-        # Does what the other side asserts entail what this side denies?
+        # Does what the other side asserts entail what this side denies? A denial of a thing denies that it
+        # happened ("denied any involvement in the attacks"), but rejecting or questioning a thing ("oppose
+        # radical Islamic ideology", "questioned Europe's reliance on the United States") disputes no one's
+        # claim, however much of the claim's wording the thing shares.
         entail_denied = (forward if other is a else backward).probs[ENTAILMENT]
-        if entail_denied >= config.same_proposition_threshold and cand.topic_score >= config.topic_similarity:
+        proposition = negative.stance == "deny" or not negative.noun_phrase
+        if proposition and entail_denied >= config.same_proposition_threshold \
+                and cand.topic_score >= config.topic_similarity:
             relation = "contradiction" if negative.stance == "deny" else "rebuttal"
             score = entail_denied
             reason = f"{negative.speaker} {_verb(negative.stance)} what {other.speaker} asserts"

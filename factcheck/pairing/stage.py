@@ -15,6 +15,7 @@ from factcheck.config import PairingConfig
 from factcheck.heap import release_free_memory
 from factcheck.nli.engine import NLIEngine, PairText
 from factcheck.pairing.candidates import find_candidates
+from factcheck.pairing.compounds import CompoundKinds
 from factcheck.pairing.embedder import Embedder
 from factcheck.pairing.relate import relate
 from factcheck.records import CandidatePair, NLIResult, Pair, Statement
@@ -33,6 +34,7 @@ class PairingStage:
         self.engine = engine
         self.embedder = embedder
         self.stats = {"statements": 0, "all_pairs": 0, "candidates": 0}
+        self.kind_of = CompoundKinds(embedder, min_similarity=config.compound_head_similarity)
 
     def candidates(self, articles: Sequence[tuple[str, Sequence[Statement]]]) -> list[list[CandidatePair]]:
         texts = [nli_text(s) for _, sts in articles for s in sts]
@@ -43,7 +45,8 @@ class PairingStage:
             n = len(sts)
             self.stats["statements"] += n
             self.stats["all_pairs"] += n * (n - 1) // 2
-            cands = find_candidates(article_id, sts, vectors[offset : offset + n], config=self.config)
+            cands = find_candidates(article_id, sts, vectors[offset : offset + n], config=self.config,
+                                    kind_of=self.kind_of)
             self.stats["candidates"] += len(cands)
             out.append(cands)
             offset += n

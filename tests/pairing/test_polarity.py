@@ -29,6 +29,23 @@ def test_a_noun_negated_on_one_side_and_affirmed_on_the_other(a: Statement, b: S
     assert polarity_conflict(a, b) == (term, negating)
 
 
+def test_a_word_ending_in_the_negated_noun_counts_only_when_it_is_a_kind_of_it() -> None:
+    rates = said("closing loopholes for the wealthy involves some administration", ("close", "loophole", "wealthy"))
+    hole = said("the plan would not blow open a $10 trillion hole", ("plan", "blow", "hole"), ("hole",))
+    assert polarity_conflict(rates, hole) == ("hole", "b")  # by spelling alone
+    asked: list[tuple[str, str]] = []
+
+    def kind_of(compound: str, head: str) -> bool:
+        asked.append((compound, head))
+        return compound != "loophole"
+
+    assert polarity_conflict(rates, hole, kind_of=kind_of) is None
+    assert asked == [("loophole", "hole")]
+    gun = said("the man pointed a handgun at officers", ("man", "point", "handgun", "officer"))
+    denial = said("her brother never had a gun", ("brother", "gun"), ("gun",))
+    assert polarity_conflict(gun, denial, kind_of=kind_of) == ("gun", "b")
+
+
 def test_both_sides_negating_it_agree() -> None:
     a = said("no ballots were lost", ("ballot", "lose"), ("ballot",))
     b = said("not a single ballot was lost", ("single", "ballot", "lose"), ("ballot",))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from factcheck.config import PairingConfig
@@ -21,6 +23,19 @@ CFG = PairingConfig()
 
 def cand(a: Statement, b: Statement, topic: float = 0.6, link: str = "") -> CandidatePair:
     return CandidatePair("x", a, b, topic, (), link)
+
+
+def test_rejecting_or_questioning_a_thing_disputes_no_claim_but_denying_one_does() -> None:
+    # "oppose radical Islamic ideology" against a claim that speaks of radical Islam: NLI finds the thing in
+    # the claim, but no one's claim is rejected. "denied any involvement in the attacks" denies a fact.
+    claim = stmt("s1", "A", "assert")
+    for stance, relation in (("reject", None), ("question", None), ("deny", "contradiction")):
+        thing = dataclasses.replace(stmt("s2", "B", stance), noun_phrase=True)
+        pair = relate(cand(claim, thing), nli(0.8, 0.15, 0.05), nli(0.3, 0.6, 0.1), config=CFG)
+        assert (pair.relation if pair else None) == relation, stance
+    clause = stmt("s2", "B", "reject")
+    pair = relate(cand(claim, clause), nli(0.8, 0.15, 0.05), nli(0.3, 0.6, 0.1), config=CFG)
+    assert pair is not None and pair.relation == "rebuttal"
 
 
 def test_denial_of_an_entailed_assertion_is_a_contradiction() -> None:
