@@ -81,6 +81,9 @@ NOUN_CUES: dict[str, Stance] = {
 DOCUMENT_CARRIERS = frozenset({
     "statement", "release", "report", "letter", "email", "tweet", "post", "memo", "filing", "document",
     "communique", "notice", "bulletin",
+    # legal papers speak for whoever filed them: "The GOP's complaint to the board says ..."
+    "complaint", "lawsuit", "suit", "petition", "motion", "brief", "indictment", "affidavit", "ruling",
+    "editorial", "op-ed",
 })
 SOURCE_CARRIER_NOUNS = DOCUMENT_CARRIERS | frozenset({
     "spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney", "press",

@@ -12,7 +12,7 @@ from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.attribution.quantities import conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
-from factcheck.records import CandidatePair, NLIResult, Pair, Relation
+from factcheck.records import CandidatePair, NLIResult, Pair, Relation, Statement
 
 DISPUTING_STANCES = NEGATIVE_STANCES | {"question"}
 
@@ -37,6 +37,13 @@ def _past(cue_verb: str) -> str:
     if word in _IRREGULAR_PAST:
         return _IRREGULAR_PAST[word]
     return word + "d" if word.endswith("e") else word + "ed"
+
+
+def _denial_first(a: Statement, b: Statement) -> bool:
+    """Is the earlier statement ``a`` a denial, and the claim it is linked to reported after it? (A rejection
+    reported first, "27 states are challenging the rules", is what the later claim answers: "the suing states
+    were exaggerating".)"""
+    return a.stance == "deny" and b.stance not in NEGATIVE_STANCES and a.start < b.start
 
 
 def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, config: PairingConfig) -> Pair | None:
@@ -75,6 +82,12 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         if forward.probs[ENTAILMENT] < config.answer_max_entailment:
             relation, score = "rebuttal", 0.5 + 0.5 * max(cand.topic_score, contra)
             reason = f"{responder.speaker} answers what {claim.speaker} says of it"
+    elif cand.link == "accused-denies" and _denial_first(a, b) \
+            and max(entail, contra) < config.same_proposition_threshold:
+        # A denial reported before the claim it would answer is about that claim only when NLI reads the two
+        # as one proposition: "denied any involvement in the attacks" answers no later accusation of
+        # "attempting to intimidate the families".
+        relation = None
     elif cand.link:
         negative = b if cand.link == "back-reference" or _negative(b.stance) or b.negated else a
         other = a if negative is b else b

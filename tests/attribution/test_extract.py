@@ -165,12 +165,15 @@ def test_continued_quote_has_its_own_target_and_negation(stage: AttributionStage
 
 
 def test_a_quote_of_several_sentences_is_negative_when_its_first_sentence_is(stage: AttributionStage) -> None:
-    opens_flat = "The company said: “We never locked the exits. The fire spread too fast.”"
-    negates_later = "Trump said: “It is something I have talked about for years. But I am not working for Trump.”"
-    (denial,) = statements(stage, opens_flat)
-    (aside,) = statements(stage, negates_later)
-    assert denial.negated
-    assert not aside.negated
+    # A quote that runs on after its attribution's sentence is read as a whole.
+    opens_flat = ("“The fire spread too fast,” the company said. “We never locked the exits. Every door was "
+                  "open when the crews arrived.”")
+    negates_later = ("“The tax laws are unfair,” Trump said. “It is something I have talked about for a long "
+                     "time. But I am working for you now. I am not working for Trump.”")
+    denial = statements(stage, opens_flat)[-1]
+    aside = statements(stage, negates_later)[-1]
+    assert denial.content.startswith("We never locked") and denial.negated
+    assert aside.content.startswith("It is something") and not aside.negated
 
 
 def test_statements_do_not_depend_on_how_many_articles_spacy_parses_at_once(stage: AttributionStage) -> None:

@@ -90,6 +90,10 @@ def test_self_described_group_is_not_resolved_forward(stage: AttributionStage) -
          "the breach began in May.", "a notice", "Harlan Systems"),
         ("The mayor cut the budget. A spokesman for the mayor, Tom Reed, said the cuts were needed.",
          "A spokesman for the mayor, Tom Reed", "Tom Reed"),
+        # A legal paper speaks for whoever filed it, not for the court it went to.
+        ("Republicans filed an ethics complaint on Monday. The GOP’s complaint to the D.C. Court of Appeals’ "
+         "Board says Mills violated conduct standards.",
+         "The GOP’s complaint to the D.C. Court of Appeals’ Board", "GOP"),
     ],
 )
 def test_spokesperson_and_document_speak_for_their_source(stage: AttributionStage, text: str, mention: str,

@@ -38,6 +38,29 @@ def test_rejecting_or_questioning_a_thing_disputes_no_claim_but_denying_one_does
     assert pair is not None and pair.relation == "rebuttal"
 
 
+def test_a_denial_reported_before_a_claim_answers_it_only_when_nli_reads_one_proposition() -> None:
+    # "the Saudi government denied any involvement in the attacks" ... later "Strada accused the Saudi
+    # government of attempting to intimidate the families": linked as the accused's denial, but about
+    # something else.
+    denial = stmt("s1", "Saudi government", "deny")
+    claim = dataclasses.replace(stmt("s2", "Terry Strada", "accuse"), start=100, end=160)
+    c = cand(denial, claim, link="accused-denies")
+    assert relate(c, nli(0.02, 0.95, 0.03), nli(0.1, 0.85, 0.05), config=CFG) is None
+    found = relate(c, nli(0.02, 0.3, 0.68), nli(0.1, 0.85, 0.05), config=CFG)
+    assert found is not None and found.relation == "contradiction"
+    # Reported after the claim, the denial answers it whatever NLI reads.
+    later = cand(dataclasses.replace(claim, id="s0", start=0, end=60),
+                 dataclasses.replace(denial, id="s3", start=100, end=150), link="accused-denies")
+    found = relate(later, nli(0.02, 0.95, 0.03), nli(0.1, 0.85, 0.05), config=CFG)
+    assert found is not None and found.relation == "contradiction"
+    # A rejection reported first is what a later claim answers ("27 states are challenging the rules" ...
+    # "the suing states were exaggerating").
+    challenge = stmt("s1", "Twenty-seven states", "reject")
+    found = relate(cand(challenge, claim, link="accused-denies"), nli(0.02, 0.95, 0.03), nli(0.1, 0.85, 0.05),
+                   config=CFG)
+    assert found is not None and found.relation == "rebuttal"
+
+
 def test_denial_of_an_entailed_assertion_is_a_contradiction() -> None:
     pair = relate(cand(stmt("s1", "A", "assert"), stmt("s2", "B", "deny")),
                   nli(0.8, 0.15, 0.05), nli(0.3, 0.6, 0.1), config=CFG)
