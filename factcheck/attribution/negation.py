@@ -119,11 +119,21 @@ def negated_nouns(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ()
-    found: list[str] = []
+    negated: list[Token] = []
     for tok in span:
         nouns = _negated_nouns(tok, span)
         if not nouns or _hypothetical(tok):
             continue
         for noun in nouns:
-            found += [t.lemma_.lower() for t in _with_parts(noun) if span.start <= t.i < span.end]
-    return tuple(dict.fromkeys(found))
+            negated += [t for t in _with_parts(noun) if span.start <= t.i < span.end and not _a_name(t)]
+    # "I have never voted in a primary, but I'm going to vote in this primary": a noun the content also uses
+    # outside the negation is not denied.
+    indices = {t.i for t in negated}
+    affirmed = {t.lemma_.lower() for t in span if t.pos_ in _NOUNS and t.i not in indices}
+    return tuple(dict.fromkeys(t.lemma_.lower() for t in negated if t.lemma_.lower() not in affirmed))
+
+
+def _a_name(tok: Token) -> bool:
+    """"is Donald Trump, not Hillary Clinton": a capitalised word inside a sentence is a name the tagger took
+    for a noun; names are left out."""
+    return tok.text[:1].isupper() and tok.i > tok.sent.start

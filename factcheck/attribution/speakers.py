@@ -306,6 +306,13 @@ class SpeakerResolver:
                 subject = self._canonical_entity(e)
                 if subject.canonical in allowed and subject.canonical != best[1].canonical:
                     return e.end, subject
+        # "Gorka also made the point that ... a third Obama term": the tagger may miss a known surname as
+        # the subject; the main clause's proper-noun subject that names a person the article knows counts.
+        for tok in sent.root.children:
+            if tok.dep_ in NOMINAL_SUBJECTS and tok.pos_ == "PROPN" and self.ents.names_person(tok.text):
+                full = self.ents.person_name(tok.text, tok.idx) or tok.text
+                if full in allowed and full != best[1].canonical:
+                    return tok.idx + len(tok.text), ResolvedSpeaker(full, tok.text, "PERSON")
         return best
 
     def _nominal(self, head: Token, mention: str, pos: int, *, plain: str, carried: bool = False) -> ResolvedSpeaker:

@@ -54,6 +54,8 @@ ANSWERABLE_STANCES = frozenset({"assert", "accuse", "warn", "question"})
 # Praise and agreement ("praised Mr. Clarke's work", "Patriot agreed to lend him $5 million") say nothing
 # against the party they name; hopes and jokes ("he hopes to offset the emissions", "Scott joked that ...")
 # answer nothing. ("hop" is the parser's lemma of "hoping".)
+# Cues whose content, a thing, is defended against its critics: "is defending his early-morning tweets".
+DEFENDING_CUES = frozenset({"defend", "justify"})
 UNANSWERABLE_CUES = frozenset({"praise", "agree", "applaud", "welcome", "thank", "congratulate", "commend"})
 NON_ANSWER_CUES = frozenset({"hope", "hop", "joke", "wish", "dream", "quip"})
 
@@ -66,7 +68,10 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
     not rebuttals."""
     # A counter-accusation ("Trump accused her of being asleep") attacks and a demand ("called for taxing
     # pass-through income") asks; neither answers.
-    if response.stance in {"admit", "accuse", "demand"} or claim.stance not in ANSWERABLE_STANCES or claim.negated:
+    # Nor does naming a thing ("Obama is unveiling [the new actions at the White House]"), unless the accused
+    # defends it ("is defending [his early-morning tweets]").
+    if response.stance in {"admit", "accuse", "demand"} or claim.stance not in ANSWERABLE_STANCES or claim.negated \
+            or response.noun_phrase and response.cue_verb not in DEFENDING_CUES:
         return ""
     if claim.cue_verb in UNANSWERABLE_CUES or response.cue_verb in NON_ANSWER_CUES:
         return ""
@@ -258,11 +263,12 @@ def _plan(stmt: Statement) -> bool:
 
 # "she'll continue her march toward Election Day", "he wants a foreign policy focused on ...", "we must
 # continue to push policies ...": what the accused party itself will do, wants or must do is no answer to what
-# it is accused of, unlike "it would cost". An opinion frame and a time before it change nothing ("I think by
-# the middle of the week she'll be out there campaigning"); "she will be out (back) ..." is a plan too, where "she
-# will be fine" is a claim.
+# it is accused of, unlike "it would cost". An opinion frame, a time or a "maybe" before it change nothing ("I
+# think by the middle of the week she'll be out there campaigning", "maybe he'll let daughter Ivanka ..."); "she
+# will be out (back) ..." is a plan too, where "she will be fine" is a claim.
 _OPINION_FRAME = (r"(?:(?:i|we|he|she|they)\s+(?:think|thinks|believe|believes|expect|expects|know|knows)\s+"
-                  r"(?:that\s+)?)?(?:(?:by|in|on|at|after|before|within)\s+(?:[\w’']+\s+){1,5}?)?")
+                  r"(?:that\s+)?)?(?:(?:by|in|on|at|after|before|within)\s+(?:[\w’']+\s+){1,5}?)?"
+                  r"(?:(?:maybe|perhaps)\s+)?")
 _NOT_A_PLAN = r"(?!not\b|be\b(?!\s+(?:out|back)\b))"
 _OWN_PLAN = re.compile(rf"^{_OPINION_FRAME}(?:he|she|we|they|i|it)\s+(?:will|plans? to|intends? to|is going to|"
                        rf"are going to|wants?|must|needs? to)\s+{_NOT_A_PLAN}"

@@ -21,7 +21,7 @@ from factcheck.attribution.cues import DOCUMENT_CARRIERS
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
 from factcheck.attribution.speakers import PERSON_ROLES
 from factcheck.config import PairingConfig
-from factcheck.pairing.answers import ANSWERABLE_STANCES, denials_answer
+from factcheck.pairing.answers import ANSWERABLE_STANCES, DEFENDING_CUES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
 from factcheck.pairing.back_references import PROPOSAL_CUES, back_references
 from factcheck.pairing.polarity import KindOf, denied_effect_or_correction, polarity_conflict
@@ -72,7 +72,7 @@ def _unresolved_person(stmt: Statement) -> bool:
 # Cruz's eligibility") does dispute something; an announced plan can be rejected, and defending a thing
 # ("is defending his early-morning tweets") answers its critics.
 _CLAIMING_STANCES = frozenset({"assert", "warn", "admit"})
-_THING_CUES = PROPOSAL_CUES | {"defend"}
+_THING_CUES = PROPOSAL_CUES | DEFENDING_CUES
 
 
 def disputable(stmt: Statement) -> bool:

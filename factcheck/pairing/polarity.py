@@ -100,7 +100,9 @@ def correction(text: str) -> tuple[str, str] | None:
     """The word a contrastive correction puts in place ("cleared") and the one it rejects ("dug")."""
     for m in _CORRECTION.finditer(text):
         put = m.group(1).lower()
-        if put not in _NOT_A_CORRECTION and not put.endswith("ly"):
+        # "is Donald Trump, not Hillary Clinton" contrasts two people, not two accounts of one thing.
+        named = m.group(1)[:1].isupper() or m.group(2)[:1].isupper()
+        if put not in _NOT_A_CORRECTION and not put.endswith("ly") and not named:
             return put, m.group(2).lower()
     return None
 

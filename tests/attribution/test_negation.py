@@ -27,6 +27,17 @@ def test_nouns_in_the_scope_of_a_negation(nlp, text: str, expected: tuple[str, .
     assert "marsh" not in negated_nouns(nlp(text), 0, len(text))
 
 
+@pytest.mark.parametrize("text", [
+    # the content uses the noun outside the negation too
+    "I have never voted in a primary, but I'm going to vote in this primary for Bernie",
+    # a name the tagger may take for a noun
+    "the person who needs to turn the narrative around is Donald Trump, not Hillary Clinton",
+])
+def test_what_a_content_also_affirms_or_a_name_is_not_negated(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = negated_nouns(nlp(text), 0, len(text))
+    assert "primary" not in found and "hillary" not in found and "clinton" not in found
+
+
 def test_a_negated_verb_with_an_object_denies_the_object_not_where_or_when(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Trump may not have paid a dime in federal income taxes for nearly two decades"
     assert negated_nouns(nlp(text), 0, len(text)) == ("dime",)

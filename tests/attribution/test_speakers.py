@@ -245,3 +245,11 @@ def test_a_pronoun_is_not_someone_named_in_its_own_quotation(stage: AttributionS
 ])
 def test_a_pronoun_is_the_subject_of_the_sentence_before(stage: AttributionStage, text: str, speaker: str) -> None:
     assert last(stage, text).speaker == speaker
+
+
+def test_a_pronoun_is_the_known_subject_the_tagger_missed(stage: AttributionStage) -> None:
+    # "Gorka" as a subject, untagged: the pronoun after his sentence is still him, not Obama of his words.
+    text = ("Breitbart News editor Dr. Sebastian Gorka spoke on Monday. Gorka said the plan was weak.\n\n"
+            "Gorka also made the point that her philosophy would make her completely a third Obama term.\n\n"
+            "“She has refused to use the phrase,” he noted.")
+    assert last(stage, text).speaker == "Sebastian Gorka"

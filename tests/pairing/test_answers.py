@@ -182,6 +182,7 @@ def test_what_the_accused_will_do_or_wants_does_not_answer_what_it_is_accused_of
                              ("I think by the middle of the week he’ll be out there campaigning", False),
                              ("he believes we must continue to push policies that help", False),
                              ("I think he was right to oppose it", True),
+                             ("maybe he'll let his daughter have a whirl at the debate", False),
                              ("he opposed the invasion from the start", True),
                              ("it would cost the Treasury $374 billion", True)):
         answer = stmt("s2", "Donald Trump", content, start=100)
@@ -206,3 +207,13 @@ def test_a_claim_names_the_answering_side_in_its_subject_not_in_what_the_subject
     assert answered("the police's account had changed twice", "")
     # A phrase fronted before the subject sets the scene and names no one who must answer.
     assert not answered("in the police's three largest districts, complaints have doubled", "complaints")
+
+
+def test_naming_a_thing_answers_nothing_unless_the_accused_defends_it() -> None:
+    claim = stmt("s1", "National Rifle Association", "Obama's executive actions on gun control are ripe for abuse",
+                 target="obama")
+    vec = unit([1, 0], [1, 0.1])
+    for cue, answers in (("unveil", False), ("defend", True)):
+        thing = dataclasses.replace(stmt("s2", "Barack Obama", "the new executive actions on gun control",
+                                         cue_lemma=cue, start=100), noun_phrase=True)
+        assert (accused_responds(thing, claim) == "accused") is answers, cue

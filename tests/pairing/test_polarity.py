@@ -84,7 +84,9 @@ def test_a_correction_about_a_shared_subject_takes_the_opposite_polarity() -> No
 
 
 @pytest.mark.parametrize("text", ["the sanctions are simply not working",
-                                  "because terrorists are Muslim does not mean Muslims are terrorists"])
+                                  "because terrorists are Muslim does not mean Muslims are terrorists",
+                                  # two people contrasted, not two accounts of one thing
+                                  "the person who needs to turn the narrative around is Donald Trump, not Hillary"])
 def test_an_adverb_or_auxiliary_before_not_is_no_correction(text: str) -> None:
     assert correction(text) is None
 
