@@ -40,14 +40,18 @@ UNIDENTIFIED_SPEAKERS = frozenset({"i", "me", "you", "we", "us", "they", "them",
 # 19 percent said", "the lack of enthusiasm ... seems". (A study, a poll or a survey reports its findings.)
 _THING_HEADS = frozenset(stem(w) for w in DOCUMENT_CARRIERS | {
     "tweets", "plan", "proposal", "lack", "percent", "analysis", "statistics", "statistic", "spot", "ad", "video",
-    "footage", "headline"})
+    "footage", "headline", "finding", "findings", "decision", "microphone", "recording", "transcript", "audio"})
+
+
+_PARTITIVE = re.compile(r"^(?:several|some|many|most|all|few|both|each|one|two|three)\s+of\s+(?:the|his|her|its|their)?\s*")
 
 
 def identified(stmt: Statement) -> bool:
     """Does the statement name its source? A dispute needs two sources a reader can name."""
     key = speaker_key(stmt.speaker)
-    # The head of "the lack of enthusiasm for Clinton among black voters" comes before its first preposition.
-    head = re.split(r"\s(?:of|for|among|from|in|on|about|by|with)\s", key)[0].split()
+    # The head of "the lack of enthusiasm for Clinton among black voters" comes before its first preposition,
+    # and that of "several of his findings" after its quantifier.
+    head = re.split(r"\s(?:of|for|among|from|in|on|about|by|with)\s", _PARTITIVE.sub("", key))[0].split()
     return (key not in UNIDENTIFIED_SPEAKERS and bool(head) and stem(head[-1]) not in _THING_HEADS
             and not _unresolved_person(stmt))
 
@@ -73,6 +77,10 @@ def _unresolved_person(stmt: Statement) -> bool:
 # ("is defending his early-morning tweets") answers its critics.
 _CLAIMING_STANCES = frozenset({"assert", "warn", "admit"})
 _THING_CUES = PROPOSAL_CUES | DEFENDING_CUES
+
+
+# Cues whose figure is a goal, not a measurement.
+PLEDGE_CUES = frozenset({"pledge", "promise", "vow", "aim", "target", "hope", "plan", "intend"})
 
 
 def disputable(stmt: Statement) -> bool:
@@ -143,7 +151,8 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
     """Why two statements are about the same proposition, beyond topic overlap, and what it rests on."""
     on_shared_topic = sim >= config.figure_similarity
     # A demand's figure is a target ("cut the corporate rate to 28 percent"), not a measurement to dispute.
-    measured = a.stance != "demand" and b.stance != "demand"
+    # Nor is a pledged one ("pledged he would get the unemployment rate down to 6 percent").
+    measured = a.stance != "demand" and b.stance != "demand" and not ({a.cue_verb, b.cue_verb} & PLEDGE_CUES)
     figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic and measured else None
     # Money is too generic a unit to say two figures count the same thing without a shared word.
     if figures and (shared or figures[0] not in MONEY_UNITS) and _same_period(a.content, b.content):

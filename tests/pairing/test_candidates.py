@@ -44,6 +44,10 @@ def test_a_demanded_figure_conflicts_with_no_measured_one() -> None:
     claim = dataclasses.replace(demand, stance="assert", cue_lemma="say")
     found = find_candidates("x", [measured, claim], unit([1, 0.3], [1, 0.4]), config=PairingConfig())
     assert [p.link for p in found] == ["conflicting-figures"]
+    # A pledged figure is a goal too: "pledged he would get the unemployment rate down to 6 percent".
+    pledge = dataclasses.replace(claim, cue_lemma="pledge")
+    found = find_candidates("x", [measured, pledge], unit([1, 0.3], [1, 0.4]), config=PairingConfig())
+    assert [p.link for p in found] == [""]
 
 
 def test_a_claim_that_only_names_a_thing_is_disputed_by_no_one() -> None:
@@ -122,7 +126,8 @@ def test_a_thing_left_as_the_speaker_names_no_source() -> None:
     assert identified(stmt("s1", "one study", "taxes would rise for 8 million families"))
     assert identified(stmt("s1", "Allied Nurses Union", "the wards ran short"))
     for thing in ("tweets", "Trump's plan", "federal statistics", "Another 19 percent", "he",
-                  "lack of enthusiasm for Clinton among black voters"):
+                  "lack of enthusiasm for Clinton among black voters", "several of his findings", "decision",
+                  "microphone"):
         assert not identified(stmt("s1", thing, "single mothers")), thing
 
 
