@@ -160,7 +160,7 @@ class SpeakerResolver:
         self.gender[name] = gender if self.gender.get(name, gender) == gender else "?"
 
     def _labelled(self, att: RawAttribution) -> ResolvedSpeaker:
-        """The speaker a transcript or headline label names: "PENCE" -> Mike Pence, "GOV. PENCE" too."""
+        """The speaker a transcript label names: "PENCE" -> Mike Pence, "GOV. PENCE" too."""
         words = att.speaker_text.split()
         if len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
             words = words[1:]

@@ -40,9 +40,8 @@ def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _attribution(doc: Doc, label: tuple[int, int], content: tuple[int, int],
+def _attribution(doc: Doc, text: str, label: tuple[int, int], content: tuple[int, int],
                  line: tuple[int, int]) -> RawAttribution | None:
-    text = doc.text
     start, end = _content_bounds(text, *content)
     head = doc.char_span(label[0], label[1], alignment_mode="expand")
     if end <= start or head is None:
@@ -68,7 +67,7 @@ def _continues_turn(line: str) -> bool:
 
 def label_attributions(doc: Doc) -> list[RawAttribution]:
     """The transcript turns of an article, in text order."""
-    text = doc.text
+    text = doc.text  # spaCy joins the tokens again on every ``doc.text``
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group(0).strip()]
     found: list[RawAttribution] = []
     for k, (start, end) in enumerate(lines):
@@ -80,7 +79,7 @@ def label_attributions(doc: Doc) -> list[RawAttribution]:
             if not _continues_turn(text[next_start:next_end]):
                 break
             turn_end = next_end
-        att = _attribution(doc, m.span("label"), (m.start("content"), turn_end), (m.start("label"), turn_end))
+        att = _attribution(doc, text, m.span("label"), (m.start("content"), turn_end), (m.start("label"), turn_end))
         if att is not None:
             found.append(att)
     return found

@@ -43,7 +43,8 @@ _THING_HEADS = frozenset(stem(w) for w in DOCUMENT_CARRIERS | {
     "footage", "headline", "finding", "findings", "decision", "microphone", "recording", "transcript", "audio"})
 
 
-_PARTITIVE = re.compile(r"^(?:several|some|many|most|all|few|both|each|one|two|three)\s+of\s+(?:the|his|her|its|their)?\s*")
+_PARTITIVE = re.compile(r"^(?:several|some|many|most|all|few|both|each|one|two|three)\s+of\s+"
+                        r"(?:the|his|her|its|their)?\s*")
 
 
 def identified(stmt: Statement) -> bool:

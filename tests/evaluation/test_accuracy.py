@@ -2,7 +2,8 @@
 
 Each floor is the target the project set (or, where the target is not met, a
 little under today's figure, so a regression shows). These tests run the whole
-pipeline on 26 hand-written gold articles and the 84 PolNeAR dev articles.
+pipeline on 26 hand-written gold articles, the 84 PolNeAR dev articles and a
+sample of 70 PolNeAR train articles.
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ def test_polnear_dev_statement_f1(run_config) -> None:  # type: ignore[no-untype
     assert report.speaker_accuracy >= 0.85
 
 
-# Real news: PolNeAR dev pairs checked by hand (tests/data/polnear_dev_checked_pairs.json). On 2026-12-01 (sixth
-# round) the run predicted 37 pairs, all checked: 12 right, 8 weak, 17 wrong (0.324 / 0.541; the round before, 51
-# pairs at 0.216 / 0.373; two rounds before, 54 at 0.204 / 0.352), and found 20 of the 30 pairs ever checked right
-# or weak. Below the hand-written sets; the floors keep it from falling further.
+# Real news: PolNeAR dev pairs checked by hand (tests/data/polnear_dev_checked_pairs.json). On 2026-12-02 (seventh
+# round) the run predicted 25 pairs, all checked: 12 right, 8 weak, 5 wrong (0.480 / 0.800; the round before, 37
+# pairs at 0.324 / 0.541; two rounds before, 51 at 0.216 / 0.373), and found 20 of the 30 pairs ever checked right
+# or weak. Those rounds were tuned on these articles: the train sample below says how far that carries.
 def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> None:
     records = [o.to_json() for o in pipeline.run(iter_articles([str(POLNEAR_DEV / "text")], config=InputConfig()))
                if not isinstance(o, ArticleFailure)]
@@ -65,6 +66,23 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
     report = score_checked(load_checked(CHECKED_PAIRS), predicted_spans(records),
                            articles=[r["article_id"] for r in records])
     assert report.checked >= 0.8 * report.predicted
-    assert report.strict_precision >= 0.26
-    assert report.lenient_precision >= 0.48
+    assert report.strict_precision >= 0.45
+    assert report.lenient_precision >= 0.75
     assert report.known_right - len(report.lost) >= 19
+
+
+# A sample of PolNeAR train no rule was written for before it was checked: every twelfth article in name order
+# (70), its 38 pairs read by hand at commit c0ae192 (tests/data/polnear_train_checked_pairs.json): 4 right, 6 weak,
+# 28 wrong (0.105 / 0.263). After one round of fixes read off it: 29 pairs, 4 right, 6 weak, 19 wrong (0.138 /
+# 0.345), all 10 right or weak still found. Far below the dev figure: the pairing does not yet carry to new news.
+def test_polnear_train_sample_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> None:
+    texts = sorted((POLNEAR_DEV.parent / "train" / "text").iterdir())[11::12]
+    records = [o.to_json() for o in pipeline.run(iter_articles([str(p) for p in texts], config=InputConfig()))
+               if not isinstance(o, ArticleFailure)]
+    assert len(records) == 70
+    report = score_checked(load_checked(DATA / "polnear_train_checked_pairs.json"), predicted_spans(records),
+                           articles=[r["article_id"] for r in records])
+    assert report.checked >= 0.8 * report.predicted
+    assert report.strict_precision >= 0.12
+    assert report.lenient_precision >= 0.30
+    assert report.known_right - len(report.lost) >= 9
