@@ -533,7 +533,7 @@ def extract_attributions(doc: Doc, *, min_learned_share: float = 0.3) -> list[Ra
     # A cue whose speaker is quoted with it ("... and students will find out") is
     # part of someone's quote, not the article's attribution.
     found = [a for a in found if not _quoted_inside_attributed_quote(doc, a, found, quotes)]
-    # A transcript turn or a labelled headline is its label's statement, whatever verbs it holds.
+    # A transcript turn is its label's statement, whatever verbs it holds.
     labelled = label_attributions(doc)
     found = [a for a in found if not any(_within_label(a, lab) for lab in labelled)] + labelled
     found = _drop_nested(found)
@@ -543,7 +543,7 @@ def extract_attributions(doc: Doc, *, min_learned_share: float = 0.3) -> list[Ra
 
 
 def _within_label(att: RawAttribution, label: RawAttribution) -> bool:
-    """Is the attribution's cue or content part of a labelled line?"""
+    """Is the attribution's cue or content part of a transcript turn?"""
     return (label.sentence_start <= att.cue_start < label.sentence_end
             or att.content_start < label.content_end and label.content_start < att.content_end)
 

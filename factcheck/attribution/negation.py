@@ -91,7 +91,7 @@ def _negated_nouns(tok: Token, span: Span) -> list[Token]:
             # "may not have paid a dime in federal income taxes": with an object, what the negated verb denies
             # is the object; its prepositions say where or when, and deny nothing.
             return objects
-        # "did not take part in the talks": with none, the object of a preposition is what is denied.
+        # "the strike did not lead to delays": with none, the object of a preposition is what is denied.
         return [c for prep in head.children if prep.dep_ == "prep"
                 for c in prep.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
     if lower in _NEGATING_DETERMINERS and tok.head.pos_ in _NOUNS:
