@@ -9,8 +9,10 @@ with the instruction sets the measurement had.
 
 The file holds one record per kind of CPU (``{"records": [...]}``), so that a
 model measured on an AMX machine and on an AVX-512 one takes each machine's own
-fast path; a CPU takes the record whose instruction sets are the largest subset
-of its own. A measurement replaces the record of the same instruction sets and
+fast path. A CPU takes a record when it has the instruction sets that the
+record's usable paths run on (a record measured where AVX-VNNI was present
+still holds on a CPU without it when no int8 path met the bar), the record
+sharing most instruction sets with it first. A measurement replaces the record of the same instruction sets and
 drops records of other weights. A file holding one bare record (the format
 before several CPUs) still reads as that record.
 """
@@ -31,6 +33,14 @@ FAST_PATH_FILE = "fast_path.json"
 AGREEMENT_BAR = 0.99
 # Instruction sets that decide which path is fast (AMX and AVX-512 BF16 for bf16, VNNI for int8).
 CPU_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8")
+# The instruction sets each precision's kernels run on (every path also runs the fp32 ones: embeddings,
+# softmax, the parts kept in fp32).
+_PRECISION_FLAGS = {
+    "fp32": frozenset({"avx2", "avx512f"}),
+    "bf16": frozenset({"avx512_bf16", "amx_bf16"}),
+    "fp16": frozenset({"avx512_fp16", "amx_fp16"}),
+    "int8": frozenset({"avx512_vnni", "avx_vnni", "amx_int8"}),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,12 +150,23 @@ def load_records(model_dir: str | Path) -> list[FastPathRecord]:
     return records
 
 
+def relied_on_flags(record: FastPathRecord) -> frozenset[str]:
+    """The instruction sets of the record's CPU that its paths meeting the bar ran on: what its speed ranking
+    of those paths rests on. A path under the bar is never taken, so its instruction sets do not matter."""
+    usable = {p.precision for p in record.paths if p.label_agreement >= record.bar} | {"fp32"}
+    kernels = frozenset().union(*(_PRECISION_FLAGS.get(precision, frozenset()) for precision in usable))
+    return frozenset(record.cpu_flags) & kernels
+
+
 def best_record(records: list[FastPathRecord] | tuple[FastPathRecord, ...],
                 flags: tuple[str, ...] | list[str]) -> FastPathRecord | None:
-    """The record whose instruction sets this CPU has, the most specific one (most instruction sets) first."""
+    """The record whose relied-on instruction sets this CPU has; of several, the one sharing the most
+    instruction sets with this CPU (an exact match first), then the one this CPU lacks fewest of."""
     have = set(flags)
-    fits = [r for r in records if set(r.cpu_flags) <= have]
-    return max(fits, key=lambda r: len(set(r.cpu_flags))) if fits else None
+    fits = [r for r in records if relied_on_flags(r) <= have]
+    if not fits:
+        return None
+    return max(fits, key=lambda r: (len(set(r.cpu_flags) & have), -len(set(r.cpu_flags) - have)))
 
 
 def save_record(model_dir: str | Path, record: FastPathRecord) -> Path:
@@ -181,6 +202,6 @@ def applicable_record(model_dir: str | Path) -> FastPathRecord | None:
     flags = cpu_flags()
     record = best_record(mine, flags)
     if record is None:
-        missing = min((set(r.cpu_flags) - set(flags) for r in mine), key=len)
+        missing = min((relied_on_flags(r) - set(flags) for r in mine), key=len)
         log.info("%s: this CPU lacks %s; CPU inference stays fp32", record_path(model_dir), ", ".join(sorted(missing)))
     return record

@@ -288,6 +288,38 @@ def test_one_record_per_kind_of_cpu(make_tiny_model, monkeypatch: pytest.MonkeyP
     assert fp.applicable_record(path) is None
 
 
+ZEN_VNNI = (*ZEN, "avx_vnni")
+
+
+def test_a_record_holds_where_its_usable_paths_run(make_tiny_model, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import factcheck.nli.fast_path as fp
+
+    path = make_tiny_model({0: "entailment", 1: "neutral", 2: "contradiction"})
+    digest = fp.weights_digest(path)
+    # Measured on a CPU with AVX-VNNI, where no int8 path met the bar: a CPU without AVX-VNNI runs the same
+    # fp32 and bf16 kernels, so the record holds there.
+    vnni = dataclasses.replace(_record(MEASURED, backend="torch", precision="bf16"), weights_sha256=digest,
+                               cpu_flags=ZEN_VNNI)
+    assert fp.relied_on_flags(vnni) == {"avx2", "avx512f", "avx512_bf16"}
+    fp.save_record(path, vnni)
+    monkeypatch.setattr(fp, "cpu_flags", lambda: ZEN)
+    assert fp.applicable_record(path) == vnni
+    engine = NLIEngine(NLIModelConfig(model=str(path), device="cpu", precision="auto"))
+    assert (engine.precision, engine.backend) == ("bf16", "torch")
+    # Where an int8 path met the bar, its ranking rests on VNNI: no longer a record for this CPU.
+    passing_int8 = [*MEASURED[:3], ("onnx", "int8", 300.0, 0.995, 0.01)]
+    fp.save_record(path, dataclasses.replace(vnni, paths=_record(passing_int8, backend="onnx",
+                                                                  precision="int8").paths, precision="int8"))
+    assert fp.applicable_record(path) is None
+    # An AMX record needs AMX for its bf16 ranking; of two records that fit, the closer CPU's wins.
+    amx = dataclasses.replace(vnni, cpu_flags=AMX)
+    assert fp.best_record([amx], ZEN) is None
+    assert fp.best_record([amx, vnni], ZEN) == vnni
+    assert fp.best_record([vnni, amx], (*AMX, "avx_vnni")) == amx
+    exact = dataclasses.replace(vnni, cpu_flags=ZEN, backend="onnx", precision="fp32")
+    assert fp.best_record([vnni, exact], ZEN) == exact
+
+
 def test_unreadable_records_are_ignored(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import factcheck.nli.fast_path as fp
 
