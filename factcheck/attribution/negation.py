@@ -26,6 +26,10 @@ REFUSAL_LEMMAS = frozenset({"comment", "say", "discuss", "disclose", "confirm", 
                             "reveal", "answer", "specify", "identify", "clarify", "explain", "detail", "state",
                             "name", "speak", "talk", "mention", "determine", "establish", "know", "decide"})
 
+# Verbs whose negation is read in their complement: "don't think it's a good idea", "doesn't believe he has a
+# chance".
+NEG_RAISING_LEMMAS = frozenset({"think", "believe", "expect", "suppose", "imagine", "feel", "reckon"})
+
 
 def _with_parts(noun: Token) -> list[Token]:
     """A noun with its compounds and conjuncts: "bank account or Social Security numbers"."""
@@ -84,6 +88,9 @@ def _negated_nouns(tok: Token, span: Span) -> list[Token]:
         head = tok.head
         if head.pos_ in _NOUNS:
             return [head]
+        if head.lemma_.lower() in NEG_RAISING_LEMMAS:
+            # "I don't think that it's a good idea" says it is not a good idea: the negation is the complement's.
+            head = next((c for c in head.children if c.dep_ == "ccomp"), head)
         if head.lemma_.lower() in REFUSAL_LEMMAS:
             return []
         objects = [c for c in head.children if c.dep_ in _OBJECTS and c.pos_ in _NOUNS]

@@ -45,6 +45,10 @@ def _unit(tok: Token, doc: Doc) -> str:
         return "$" if (prev is not None and prev.text == "$") or tok.text.startswith("$") else "money"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in {"percent", "%", "per"}:
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        # "I am 100% convinced", "110 percent behind him": a degree of conviction, not a measurement.
+        if after is not None and after.lower_ in _DEGREE_WORDS:
+            return ""
         return _percent_of(nxt)
     head = tok.head
     while head.lower_ in _SCALE and head.head.i != head.i:
@@ -53,6 +57,10 @@ def _unit(tok: Token, doc: Doc) -> str:
         lemma = head.lemma_.lower()
         return _SAME_COUNT.get(lemma, lemma)
     return ""
+
+
+_DEGREE_WORDS = frozenset({"behind", "sure", "certain", "confident", "committed", "convinced", "positive", "right",
+                           "wrong", "true", "accurate", "guaranteed", "supportive", "focused"})
 
 
 def _percent_of(percent: Token) -> str:

@@ -54,7 +54,11 @@ def identified(stmt: Statement) -> bool:
     # and that of "several of his findings" after its quantifier.
     head = re.split(r"\s(?:of|for|among|from|in|on|about|by|with)\s", _PARTITIVE.sub("", key))[0].split()
     return (key not in UNIDENTIFIED_SPEAKERS and bool(head) and stem(head[-1]) not in _THING_HEADS
-            and not _unresolved_person(stmt))
+            and not _FIGURE.match(head[-1]) and not _unresolved_person(stmt))
+
+
+# "17%", "62 percent" left as the speaker: a share of a poll's respondents, no source a reader can name.
+_FIGURE = re.compile(r"^\d[\d.,]*%?$")
 
 
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -80,6 +84,12 @@ _CLAIMING_STANCES = frozenset({"assert", "warn", "admit"})
 _THING_CUES = PROPOSAL_CUES | DEFENDING_CUES
 
 
+# Cues of a question that asks rather than doubts: "Hannity asked Trump how high the wall would be", "asked
+# Mook if a Clinton administration would continue to decline press conferences" dispute nothing (unlike
+# "questioned whether Curiel's heritage made him biased").
+ASKING_CUES = frozenset({"ask", "wonder", "inquire", "enquire"})
+
+
 # Cues whose figure is a goal, not a measurement.
 PLEDGE_CUES = frozenset({"pledge", "promise", "vow", "aim", "target", "hope", "plan", "intend"})
 
@@ -89,6 +99,8 @@ def disputable(stmt: Statement) -> bool:
     source's own statement is the claim), nor one whose content only names a thing, unless it announces,
     proposes or defends that thing."""
     if stmt.second_hand and stmt.stance in _CLAIMING_STANCES:
+        return False
+    if stmt.stance == "question" and stmt.cue_verb in ASKING_CUES:
         return False
     if not stmt.noun_phrase or stmt.stance not in _CLAIMING_STANCES:
         return True

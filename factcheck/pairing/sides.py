@@ -42,6 +42,11 @@ _NAMED_OWNER_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}
 # the statement just before spoke of ("Donald Trump's campaign is defending his tweets").
 _BARE_ROLE = re.compile(rf"^(?:(?:a|the)\s+)?(?:campaign\s+)?(?:{_SPOKESPEOPLE})\s+[A-Z]", re.IGNORECASE)
 MAX_BARE_ROLE_CHARS = 600
+# "A Democratic aide", "a senior Republican committee aide": a party's staff speak for the party ("Democrats").
+_PARTY_ROLE = re.compile(r"^(?i:(?:a|an|the|one|another|two|several)\s+)?(?i:(?:senior|top)\s+)?"
+                         r"(?P<party>Democratic|Republican|GOP)\s+(?:[a-z]+\s+){0,2}?(?:aide|official|staffer|"
+                         r"strategist|operative|spokesman|spokeswoman|spokesperson)s?\b")
+_PARTY_MEMBERS = {"democratic": "Democrats", "republican": "Republicans", "gop": "Republicans"}
 # Roles that stand against the owner rather than for it, or no longer speak for it: "the mayor's rival" is not
 # the mayor's side, nor is "a two-decade veteran of the DNC Rules Committee" the committee's.
 OPPOSING_ROLES = frozenset({"rival", "rivals", "opponent", "opponents", "critic", "critics", "challenger",
@@ -208,6 +213,11 @@ class SideIndex:
         if _BARE_ROLE.match(mention) and not _FOR_OWNER.search(mention):
             return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker
                          and s.start - e.end <= MAX_BARE_ROLE_CHARS), None)
+        m = _PARTY_ROLE.match(mention)
+        if m:
+            found = self.resolve(_PARTY_MEMBERS[m.group("party").lower()], before=s.start)
+            if found is not None and found != s.speaker:
+                return found
         m = _NAMED_OWNER_ROLE.match(mention)
         if m:
             found = self.resolve(m.group("owner"), before=s.start)

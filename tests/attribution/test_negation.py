@@ -21,6 +21,9 @@ def nlp():  # type: ignore[no-untyped-def]
     ("He must not have seen the gun", ("gun",)),
     # A negated noun phrase ends at its attachment: no permit is denied, not the marsh.
     ("no permit to alter drainage on the marsh had been applied for", ("permit",)),
+    # A negated "think" or "believe" negates its complement.
+    ("I don't think that it's a good idea to make changes", ("idea",)),
+    ("she does not believe he has a chance", ("chance",)),
 ])
 def test_nouns_in_the_scope_of_a_negation(nlp, text: str, expected: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     assert set(negated_nouns(nlp(text), 0, len(text))) >= set(expected)

@@ -29,6 +29,9 @@ from factcheck.attribution.quantities import conflicting_figures, content_quanti
         ("about 60 percent of scheduled trams had run by midday", ((60.0, "percent of tram"), (60.0, "share that run"))),
         # Not a share: a group ("the top 1 percent"), or a verb that says nothing without its complement.
         ("the top 1 percent of taxpayers would face a tax increase", ((1.0, "percent of taxpayer"),)),
+        # A degree of conviction is no figure.
+        ("I am 100% convinced that you cannot win an election", ()),
+        ("we are 110 percent behind the coach", ()),
     ],
 )
 def test_figures_and_what_they_count(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]

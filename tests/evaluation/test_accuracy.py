@@ -76,11 +76,13 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
 #   read at commit c0ae192: 4 right, 6 weak, 28 wrong (0.105 / 0.263). After one round of fixes read off it: 29
 #   pairs, 4 right, 6 weak, 19 wrong (0.138 / 0.345), all 10 right or weak still found;
 # - every twelfth from the sixth ([5::12], 70 others; polnear_train_second_sample_checked_pairs.json), its 33 pairs
-#   read at commit 06e8ad2, after that round: 10 right, 2 weak, 21 wrong (0.303 / 0.364).
+#   read at commit 06e8ad2, after that round: 10 right, 2 weak, 21 wrong (0.303 / 0.364). After fixes read off it
+#   (a percentage as a speaker, a reporter's question, "don't think" negating its complement, a party's aide on the
+#   party's side, "100% convinced"): 27 pairs, 10 right, 2 weak, 15 wrong (0.370 / 0.444), all 12 still found.
 # Far below the dev figure: the pairing does not yet carry to new news.
 @pytest.mark.parametrize(("first", "checked_file", "strict", "lenient", "known"), [
     (11, "polnear_train_checked_pairs.json", 0.12, 0.30, 9),
-    (5, "polnear_train_second_sample_checked_pairs.json", 0.28, 0.33, 11),
+    (5, "polnear_train_second_sample_checked_pairs.json", 0.33, 0.40, 11),
 ])
 def test_polnear_train_sample_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline, first: int, checked_file: str,
                                                      strict: float, lenient: float, known: int) -> None:

@@ -127,7 +127,7 @@ def test_a_thing_left_as_the_speaker_names_no_source() -> None:
     assert identified(stmt("s1", "Allied Nurses Union", "the wards ran short"))
     for thing in ("tweets", "Trump's plan", "federal statistics", "Another 19 percent", "he",
                   "lack of enthusiasm for Clinton among black voters", "several of his findings", "decision",
-                  "microphone"):
+                  "microphone", "17%", "62 percent"):
         assert not identified(stmt("s1", thing, "single mothers")), thing
 
 
@@ -143,3 +143,13 @@ def test_a_person_role_resolution_left_unresolved_names_no_source() -> None:
     assert identified(dataclasses.replace(nominee, speaker="Donald Trump"))
     assert identified(dataclasses.replace(nominee, speaker="senators", speaker_mention="the senators"))
     assert identified(dataclasses.replace(nominee, speaker="a county judge", speaker_mention="a county judge"))
+
+
+def test_a_question_that_asks_disputes_nothing() -> None:
+    claim = stmt("s1", "Donald Trump", "his proposed wall might be 40 to 50 feet high", keywords=("wall", "high"))
+    vec = unit([1, 0.1], [1, 0.1])
+    for cue, expected in (("ask", []), ("wonder", []), ("question", [("s1", "s2")])):
+        doubt = stmt("s2", "Sean Hannity", "how high the wall would be", stance="question", cue_lemma=cue, start=80,
+                     keywords=("wall", "high"))
+        assert [(p.a.id, p.b.id) for p in find_candidates("x", [claim, doubt], vec, config=PairingConfig())] == \
+            expected, cue

@@ -52,6 +52,12 @@ def test_both_sides_negating_it_agree() -> None:
     assert polarity_conflict(a, b) is None
 
 
+def test_a_letter_taken_for_a_noun_is_no_disputed_thing() -> None:
+    a = said("major changes are not a good idea", ("major", "change", "good", "a"), ("a",))
+    b = said("it is a good idea to wait", ("good", "idea", "wait", "a"))
+    assert polarity_conflict(a, b) is None
+
+
 def test_ignored_words_never_conflict() -> None:
     a = said("the club approved the meeting", ("club", "approve", "meeting"))
     b = said("he did not ask the club", ("ask", "club"), ("club",))

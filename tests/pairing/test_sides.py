@@ -19,6 +19,9 @@ def stmt(sid: str, speaker: str, mention: str, content: str = "something happene
     ("A spokeswoman for the airline", "SkyMara", "The airline"),
     ("Grace Adeyemi, a surgical nurse and union representative", "Allied Nurses Union", "The Allied Nurses Union"),
     ("Ferrante's lawyer, Marta Ruiz", "Luca Ferrante", "Luca Ferrante"),
+    # A party's staff speak for the party.
+    ("A Democratic aide", "Democrats", "Democrats"),
+    ("a senior Republican committee aide", "Republicans", "Republicans"),
 ])
 def test_a_speaker_who_speaks_for_a_body_is_on_its_side(mention: str, owner_speaker: str,
                                                          owner_mention: str) -> None:
@@ -40,6 +43,13 @@ def test_roles_that_do_not_speak_for_the_named_body(mention: str) -> None:
     person = stmt("s2", "Other Person", mention, start=100)
     index = SideIndex([body, person])
     assert not same_side(index["s1"], index["s2"])
+
+
+def test_a_partys_lawmaker_speaks_for_herself_not_for_the_party() -> None:
+    party = stmt("s1", "Republicans", "Republicans")
+    for mention, on_side in (("a Republican committee aide", True), ("Republican Sen. Ann Lee", False)):
+        index = SideIndex([party, stmt("s2", "Ann Lee", mention, start=100)])
+        assert same_side(index["s1"], index["s2"]) is on_side, mention
 
 
 def test_affiliation_holds_for_every_statement_of_the_speaker() -> None:
