@@ -12,9 +12,9 @@ model measured on an AMX machine and on an AVX-512 one takes each machine's own
 fast path. A CPU takes a record when it has the instruction sets that the
 record's usable paths run on (a record measured where AVX-VNNI was present
 still holds on a CPU without it when no int8 path met the bar), the record
-sharing most instruction sets with it first. A measurement replaces the record of the same instruction sets and
-drops records of other weights. A file holding one bare record (the format
-before several CPUs) still reads as that record.
+sharing most instruction sets with it first. A measurement replaces the record
+of the same instruction sets and drops records of other weights. A file holding
+one bare record (the format before several CPUs) still reads as that record.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ CPU_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_b
 _PRECISION_FLAGS = {
     "fp32": frozenset({"avx2", "avx512f"}),
     "bf16": frozenset({"avx512_bf16", "amx_bf16"}),
-    "fp16": frozenset({"avx512_fp16", "amx_fp16"}),
     "int8": frozenset({"avx512_vnni", "avx_vnni", "amx_int8"}),
 }
 

@@ -43,6 +43,9 @@ _THING_HEADS = frozenset(stem(w) for w in DOCUMENT_CARRIERS | {
     "footage", "headline", "finding", "findings", "decision", "microphone", "recording", "transcript", "audio"})
 
 
+# "17%", "62 percent" left as the speaker: a share of a poll's respondents, no source a reader can name.
+_FIGURE = re.compile(r"^\d[\d.,]*%?$")
+
 _PARTITIVE = re.compile(r"^(?:several|some|many|most|all|few|both|each|one|two|three)\s+of\s+"
                         r"(?:the|his|her|its|their)?\s*")
 
@@ -56,9 +59,6 @@ def identified(stmt: Statement) -> bool:
     return (key not in UNIDENTIFIED_SPEAKERS and bool(head) and stem(head[-1]) not in _THING_HEADS
             and not _FIGURE.match(head[-1]) and not _unresolved_person(stmt))
 
-
-# "17%", "62 percent" left as the speaker: a share of a poll's respondents, no source a reader can name.
-_FIGURE = re.compile(r"^\d[\d.,]*%?$")
 
 
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<rest>.+)$", re.IGNORECASE)
