@@ -38,6 +38,11 @@ def _value(tok: Token) -> float | None:
     return float(_WORDS[text]) if text in _WORDS else None
 
 
+# "I am 100% convinced", "110 percent behind him": a degree of conviction after a percentage, not a measurement.
+_DEGREE_WORDS = frozenset({"behind", "sure", "certain", "confident", "committed", "convinced", "positive", "right",
+                           "wrong", "true", "accurate", "guaranteed", "supportive", "focused"})
+
+
 def _unit(tok: Token, doc: Doc) -> str:
     """What a number counts: the noun it modifies, or the currency/percent around it."""
     prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -46,7 +51,6 @@ def _unit(tok: Token, doc: Doc) -> str:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in {"percent", "%", "per"}:
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-        # "I am 100% convinced", "110 percent behind him": a degree of conviction, not a measurement.
         if after is not None and after.lower_ in _DEGREE_WORDS:
             return ""
         return _percent_of(nxt)
@@ -57,10 +61,6 @@ def _unit(tok: Token, doc: Doc) -> str:
         lemma = head.lemma_.lower()
         return _SAME_COUNT.get(lemma, lemma)
     return ""
-
-
-_DEGREE_WORDS = frozenset({"behind", "sure", "certain", "confident", "committed", "convinced", "positive", "right",
-                           "wrong", "true", "accurate", "guaranteed", "supportive", "focused"})
 
 
 def _percent_of(percent: Token) -> str:

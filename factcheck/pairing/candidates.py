@@ -60,7 +60,6 @@ def identified(stmt: Statement) -> bool:
             and not _FIGURE.match(head[-1]) and not _unresolved_person(stmt))
 
 
-
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<rest>.+)$", re.IGNORECASE)
 
 

@@ -59,9 +59,10 @@ def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = fr
         if max_words and len(negating.content.split()) > max_words:
             continue
         affirmed = {stem(w) for w in other.keywords} - {stem(w) for w in other.negated_terms}
-        for term in sorted({stem(w) for w in negating.negated_terms} - ignore - _GENERIC_TERMS):
-            # A letter the tagger took for a noun ("not a good idea" -> "a") is no thing anyone disputes.
-            if len(term) > 1 and any(_same_term(term, word, kind_of) for word in affirmed):
+        # A letter the tagger took for a noun ("not a good idea" -> "a") is no thing anyone disputes.
+        negated = {t for t in (stem(w) for w in negating.negated_terms) if len(t) > 1}
+        for term in sorted(negated - ignore - _GENERIC_TERMS):
+            if any(_same_term(term, word, kind_of) for word in affirmed):
                 return term, side
     return None
 

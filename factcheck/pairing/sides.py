@@ -213,14 +213,11 @@ class SideIndex:
         if _BARE_ROLE.match(mention) and not _FOR_OWNER.search(mention):
             return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker
                          and s.start - e.end <= MAX_BARE_ROLE_CHARS), None)
-        m = _PARTY_ROLE.match(mention)
-        if m:
-            found = self.resolve(_PARTY_MEMBERS[m.group("party").lower()], before=s.start)
-            if found is not None and found != s.speaker:
-                return found
-        m = _NAMED_OWNER_ROLE.match(mention)
-        if m:
-            found = self.resolve(m.group("owner"), before=s.start)
+        # "A Democratic aide" speaks for Democrats, "Trump campaign spokesman Jason Miller" for the Trump campaign.
+        party, named = _PARTY_ROLE.match(mention), _NAMED_OWNER_ROLE.match(mention)
+        for owner in (_PARTY_MEMBERS[party.group("party").lower()] if party else None,
+                      named.group("owner") if named else None):
+            found = self.resolve(owner, before=s.start) if owner else None
             if found is not None and found != s.speaker:
                 return found
         for pattern in (_POSSESSIVE_OWNER, _FOR_OWNER, _ROLE_AFTER_OWNER):
