@@ -72,6 +72,9 @@ class PairingConfig:
     figure_similarity: float = 0.3
     response_similarity: float = 0.4
     response_shared_keywords: int = 2
+    # An answer further than this many characters from the claim needs the same specifics in meaning and in
+    # words, both (0: either, anywhere in the article).
+    answer_max_distance: int = 600
     # An answer by the party a claim is about is no rebuttal when NLI finds the claim entailing it this
     # strongly: it confirms or restates the claim.
     answer_max_entailment: float = 0.2

@@ -197,13 +197,17 @@ def responses(statements: Sequence[Statement], sims: np.ndarray, sides: SideInde
                 continue
             sim = float(sims[i, j])
             shared = set(a.keywords) & set(b.keywords)
-            same_specifics = (sim >= config.response_similarity or len(shared) >= config.response_shared_keywords
-                              or _points_back(b.content))
+            in_meaning = sim >= config.response_similarity
+            in_words = len(shared) >= config.response_shared_keywords or _points_back(b.content)
+            # Far from the claim ("the Fed might achieve better results" two paragraphs after "Brainard's
+            # donations call into question ..."), the accused mostly carries on about its own business.
+            far = config.answer_max_distance and a.chars_apart(b) > config.answer_max_distance
+            same_specifics = (in_meaning and in_words) if far else (in_meaning or in_words)
             answer = accused_responds(b, a, response_side=sides[b.id], claim_side=sides[a.id])
             # A party only named in the claim answers it on the same specifics in meaning, not just in words.
             if answer == "accused" and same_specifics and sim >= config.min_link_similarity and not _own_plan(b):
                 scored.append((1, sim, a.id))
-            elif answer == "named" and sim >= config.response_similarity and not _plan(a) and not _plan(b) \
+            elif answer == "named" and in_meaning and (in_words or not far) and not _plan(a) and not _plan(b) \
                     and _names_in_subject(a, sides[b.id]):
                 scored.append((0, sim, a.id))
         if scored:

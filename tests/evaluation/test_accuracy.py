@@ -58,7 +58,9 @@ def test_polnear_dev_statement_f1(run_config) -> None:  # type: ignore[no-untype
 # Real news: PolNeAR dev pairs checked by hand (tests/data/polnear_dev_checked_pairs.json). On 2026-12-02 (seventh
 # round) the run predicted 25 pairs, all checked: 12 right, 8 weak, 5 wrong (0.480 / 0.800; the round before, 37
 # pairs at 0.324 / 0.541; two rounds before, 51 at 0.216 / 0.373), and found 20 of the 30 pairs ever checked right
-# or weak. Those rounds were tuned on these articles: the train sample below says how far that carries.
+# or weak. Those rounds were tuned on these articles: the train sample below says how far that carries. On
+# 2026-12-03 an answer far from its claim was made to need the same specifics in meaning and in words: 20 pairs,
+# 11 right, 5 weak, 4 wrong (0.550 / 0.800), 16 of the 30 found (one right and three weak answers lost).
 def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> None:
     records = [o.to_json() for o in pipeline.run(iter_articles([str(POLNEAR_DEV / "text")], config=InputConfig()))
                if not isinstance(o, ArticleFailure)]
@@ -66,9 +68,9 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
     report = score_checked(load_checked(CHECKED_PAIRS), predicted_spans(records),
                            articles=[r["article_id"] for r in records])
     assert report.checked >= 0.8 * report.predicted
-    assert report.strict_precision >= 0.45
+    assert report.strict_precision >= 0.5
     assert report.lenient_precision >= 0.75
-    assert report.known_right - len(report.lost) >= 19
+    assert report.known_right - len(report.lost) >= 15
 
 
 # Samples of PolNeAR train no rule was written for before they were checked, each pair read by hand:
@@ -79,10 +81,13 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
 #   read at commit 06e8ad2, after that round: 10 right, 2 weak, 21 wrong (0.303 / 0.364). After fixes read off it
 #   (a percentage as a speaker, a reporter's question, "don't think" negating its complement, a party's aide on the
 #   party's side, "100% convinced"): 27 pairs, 10 right, 2 weak, 15 wrong (0.370 / 0.444), all 12 still found.
+# Then (2026-12-03) an answer more than 600 characters from its claim needs the same specifics in meaning and in
+# words: first sample 21 pairs, 4 right, 4 weak, 13 wrong (0.190 / 0.381), 8 of 10 found (two weak answers lost);
+# second sample 23 pairs, 10 right, 2 weak, 11 wrong (0.435 / 0.522), all 12 found.
 # Far below the dev figure: the pairing does not yet carry to new news.
 @pytest.mark.parametrize(("first", "checked_file", "strict", "lenient", "known"), [
-    (11, "polnear_train_checked_pairs.json", 0.12, 0.30, 9),
-    (5, "polnear_train_second_sample_checked_pairs.json", 0.33, 0.40, 11),
+    (11, "polnear_train_checked_pairs.json", 0.17, 0.35, 7),
+    (5, "polnear_train_second_sample_checked_pairs.json", 0.4, 0.5, 11),
 ])
 def test_polnear_train_sample_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline, first: int, checked_file: str,
                                                      strict: float, lenient: float, known: int) -> None:

@@ -124,6 +124,24 @@ def test_an_answer_by_the_accused_that_points_back_needs_no_shared_words() -> No
         assert (links.get(("s1", "s2"), "") == "accused-responds") is linked, answer.content
 
 
+def test_an_answer_far_from_the_claim_needs_the_same_specifics_in_meaning_and_in_words() -> None:
+    claim = stmt("s1", "Richard Shelby", "Ms. Brainard's donations call into question the independence of the bank",
+                 target="brainard donations", keywords=("brainard", "donation", "question", "independence", "bank"))
+    reply = dataclasses.replace(
+        stmt("s2", "Lael Brainard", "the Fed might achieve better results by coordinating with other banks",
+             start=200, keywords=("fed", "achieve", "result", "coordinate", "bank")), speaker_mention="She")
+    on_both = dataclasses.replace(reply, keywords=("brainard", "donation", "fed"))
+    vec = unit([1, 0], [1, 0.8])  # similarity 0.78: the same specifics in meaning
+    config = PairingConfig(answer_max_distance=600)
+    for answer, gap, linked in ((reply, 200, True), (reply, 2000, False), (on_both, 2000, True)):
+        answer = dataclasses.replace(answer, start=claim.end + gap, end=claim.end + gap + len(answer.content))
+        links = {(p.a.id, p.b.id): p.link for p in find_candidates("x", [claim, answer], vec, config=config)}
+        assert (links.get(("s1", "s2"), "") == "accused-responds") is linked, (gap, answer.keywords)
+    anywhere = PairingConfig(answer_max_distance=0)
+    far = dataclasses.replace(reply, start=claim.end + 2000, end=claim.end + 2000 + len(reply.content))
+    assert find_candidates("x", [claim, far], vec, config=anywhere)[0].link == "accused-responds"
+
+
 def test_a_demand_does_not_answer() -> None:
     claim = stmt("s1", "Quinnipiac University", "74 percent of voters said Mr. Trump should release his tax returns",
                  target="mr trump")
