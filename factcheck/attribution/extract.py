@@ -99,11 +99,27 @@ def _subject(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
+    if verb.dep_ == "xcomp" and _expletive_frame(verb.head):
+        return None
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lemma_.lower() in AGENT_ADJECTIVES:
+        return _subject(verb.head.head)  # "The company was quick to deny ...": who was quick
     if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
         return _subject(verb.head)
     if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         return _subject(verb.head.head)
     return None
+
+
+# "it was quick to deny ...": adjectives of what the subject does, whose "it" is a party.
+AGENT_ADJECTIVES = frozenset({"quick", "eager", "reluctant", "happy", "willing", "ready", "keen", "careful", "able",
+                              "unable", "prepared", "glad", "proud", "anxious", "slow", "first", "last", "loath"})
+
+
+def _expletive_frame(verb: Token) -> bool:
+    """"It is hard not to think that ...", "it is easy to say ...": the "it" of a "be" with an adjective
+    stands for the clause after it, and no one is the source of the cue."""
+    return verb.lemma_ == "be" and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.children) \
+        and any(c.dep_ == "acomp" and c.lemma_.lower() not in AGENT_ADJECTIVES for c in verb.children)
 
 
 def _withholding(cue: Token, lemma: str) -> bool:

@@ -40,6 +40,9 @@ from factcheck.attribution.stage import AttributionStage
         # Asking someone to do something is a request, not a doubt.
         ("The campaign asked the moderator to check every claim.", "campaign", "asked", "indirect", "demand",
          "the moderator to check every claim"),
+        # Who was quick to deny is who denies.
+        ("The company was quick to deny that the plan had failed.", "company", "deny", "indirect", "deny",
+         "the plan had failed"),
         # The parser takes the quoted show for the subject; the source is the name after the quote.
         ("“There is a severe disconnect,” Flynn, a top Trump surrogate, said on Fox News’s “Fox and Friends.”",
          "Flynn", "said", "direct", "assert", "There is a severe disconnect"),
@@ -67,6 +70,12 @@ def test_offsets_index_the_article_text(stage: AttributionStage, seed_path) -> N
 def test_scare_quote_is_not_a_statement(stage: AttributionStage) -> None:
     text = "The council approved what critics call a “vanity project” on Tuesday."
     assert statements(stage, text) == []
+
+
+def test_the_it_of_it_is_hard_to_say_is_no_speaker(stage: AttributionStage) -> None:
+    for text in ("It is hard not to think that Francis sees his job as exactly the same.",
+                 "It is easy to say that the plan failed."):
+        assert statements(stage, text) == [], text
 
 
 def test_multi_sentence_quote_is_one_statement(stage: AttributionStage) -> None:
