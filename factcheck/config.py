@@ -83,7 +83,8 @@ class PairingConfig:
     polarity_similarity: float = 0.4
     # Only a negating content of at most this many words takes the opposite polarity (0: any length).
     polarity_max_words: int = 25
-    # ... and only between statements at most this many characters apart (0: anywhere in the article).
+    # ... and only between statements at most this many characters apart, as for conflicting figures and
+    # opposite directions (0: anywhere in the article).
     polarity_max_distance: int = 1500
     # A compound is the same thing as its head ("handgun" a "gun") when the embedder puts the two words this
     # close; "loophole" and "hole" are further apart.

@@ -122,6 +122,13 @@ def _expletive_frame(verb: Token) -> bool:
         and any(c.dep_ == "acomp" and c.lemma_.lower() not in AGENT_ADJECTIVES for c in verb.children)
 
 
+def _dares(cue: Token) -> bool:
+    """Is the challenge a dare: someone challenged to do something ("to debate him", "to a debate")?"""
+    kids = list(cue.children)
+    return any(c.dep_ == "xcomp" for c in kids) or (
+        any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids))
+
+
 def _withholding(cue: Token, lemma: str) -> bool:
     """"could deny them mining permits", "denied him entry": denying someone something withholds it; it
     disputes no claim."""
@@ -366,6 +373,10 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         return None
     if lemma == "ask" and any(c.dep_ == "xcomp" for c in tok.children):
         stance = "demand"  # "asked Lester Holt to fact check Trump" asks for something, it doubts nothing
+    if lemma == "challenge" and _dares(tok):
+        stance = "demand"  # "challenged Trump to a one-on-one debate" dares him; it disputes nothing
+    if lemma == "blast" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return None  # "blasted out a barrage of news releases" sends them
     if _negated(tok, quotes):
         stance = flip_for_negation(stance, lemma)
         if stance is None:

@@ -43,6 +43,9 @@ _PERSONAL_BODIES = frozenset({"campaign", "office", "team", "camp", "staff", "ad
 # Kinds whose nominal may name an organisation the article never typed ("the company" -> "Veltra").
 _UNTYPED_OK = frozenset({"company", "airline", "bank", "club", "advocacy", "media"})
 # Roles only a person holds, by which news copy refers back to someone it has named ("the senator").
+# People named by whom they back or oppose: "Sanders supporters", "Trump's critics" speak for themselves.
+FOLLOWER_NOUNS = frozenset({"supporter", "voter", "fan", "critic", "opponent", "backer", "loyalist", "detractor",
+                            "donor", "follower", "admirer", "rival", "delegate"})
 PERSON_ROLES = frozenset({
     "senator", "nominee", "candidate", "governor", "mayor", "president", "secretary", "minister", "lawmaker",
     "legislator", "congressman", "congresswoman", "chairman", "chairwoman", "spokesman", "spokeswoman",
@@ -218,6 +221,8 @@ class SpeakerResolver:
                 root = span.root
                 if pool is orgs and root.dep_ in {"compound", "amod"} and head.lemma_.lower() in PERSON_ROLES:
                     continue  # "the GOP nominee" is a person the GOP nominated, not the GOP
+                if root.dep_ in {"compound", "poss"} and head.lemma_.lower() in FOLLOWER_NOUNS:
+                    continue  # "many diehard Sanders supporters" are not Sanders
                 if root.i == head.i or root.dep_ in {"appos", "compound"} and root.head.i == head.i or head in span:
                     r = self._canonical_entity(e)
                     return ResolvedSpeaker(r.canonical, mention, r.label)

@@ -46,6 +46,9 @@ _THING_HEADS = frozenset(stem(w) for w in DOCUMENT_CARRIERS | {
 # "17%", "62 percent" left as the speaker: a share of a poll's respondents, no source a reader can name.
 _FIGURE = re.compile(r"^\d[\d.,]*%?$")
 
+# "Each side", "both campaigns", "either party": several sources at once, no one of them.
+_DISTRIBUTIVE = re.compile(r"^(?:each|either|both|neither)\s")
+
 _PARTITIVE = re.compile(r"^(?:several|some|many|most|all|few|both|each|one|two|three)\s+of\s+"
                         r"(?:the|his|her|its|their)?\s*")
 
@@ -56,7 +59,7 @@ def identified(stmt: Statement) -> bool:
     # The head of "the lack of enthusiasm for Clinton among black voters" comes before its first preposition,
     # and that of "several of his findings" after its quantifier.
     head = re.split(r"\s(?:of|for|among|from|in|on|about|by|with)\s", _PARTITIVE.sub("", key))[0].split()
-    return (key not in UNIDENTIFIED_SPEAKERS and bool(head) and stem(head[-1]) not in _THING_HEADS
+    return (key not in UNIDENTIFIED_SPEAKERS and not _DISTRIBUTIVE.match(key) and bool(head) and stem(head[-1]) not in _THING_HEADS
             and not _FIGURE.match(head[-1]) and not _unresolved_person(stmt))
 
 
@@ -161,6 +164,10 @@ def find_candidates(
 def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], config: PairingConfig,
           party_words: frozenset[str], kind_of: KindOf | None = None) -> tuple[str, tuple[str, ...]]:
     """Why two statements are about the same proposition, beyond topic overlap, and what it rests on."""
+    # Figures, directions and negations dispute what was said near them; far apart, two statements share a
+    # unit ("$9 million short" / "it would give $75,000"), a direction word or a common noun by chance.
+    if config.polarity_max_distance and a.chars_apart(b) > config.polarity_max_distance:
+        return "", ()
     on_shared_topic = sim >= config.figure_similarity
     # A demand's figure is a target ("cut the corporate rate to 28 percent"), not a measurement to dispute.
     # Nor is a pledged one ("pledged he would get the unemployment rate down to 6 percent").
@@ -172,8 +179,6 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
     if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
         return "opposite-directions", ()
     # The sides' own names are no negated thing: "Nobody from Corvane called me" denies nothing about Corvane.
-    if config.polarity_max_distance and a.chars_apart(b) > config.polarity_max_distance:
-        return "", ()
     found = polarity_conflict(a, b, ignore=party_words, max_words=config.polarity_max_words, kind_of=kind_of)
     link = "opposite-polarity"
     if found is None:

@@ -48,13 +48,20 @@ _GENERIC_TERMS = frozenset(stem(w) for w in (
     "fact", "issue", "problem", "question", "part", "kind", "sort", "place", "point", "case", "word", "one"))
 
 
+def _first_person(stmt: Statement) -> bool:
+    return re.sub(r"[^a-z]", "", stmt.subject.lower()) in {"i", "we"}
+
+
 def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = frozenset(),
                       max_words: int = 0, kind_of: KindOf | None = None) -> tuple[str, str] | None:
     """A noun one statement negates and the other affirms, and which one negates it ("a" or "b").
     Words in ``ignore`` (the names of the article's parties) never count. With ``max_words``, only a
     negating content of at most that many words counts: a short denial ("her brother never had a gun")
     is about the noun it negates; a negation somewhere in a long quote seldom answers anyone. ``kind_of``
-    says whether a compound is its head; without it, any compound is."""
+    says whether a compound is its head; without it, any compound is. Two sources each speaking of what
+    they themselves do ("we won't be running his columns" / "we always enjoy his columns") dispute nothing."""
+    if _first_person(a) and _first_person(b):
+        return None
     for negating, other, side in ((b, a, "b"), (a, b, "a")):
         if max_words and len(negating.content.split()) > max_words:
             continue

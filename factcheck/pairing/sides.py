@@ -100,10 +100,32 @@ def _name_words(name: str) -> set[str]:
     return {stem(w) for w in _words(name) if w not in _NOT_NAME and len(w) > 1}
 
 
+# Heads of the names of bodies: "the Justice Department" and "the State Department" share only the head,
+# and are two bodies; "the department" names either.
+_BODY_HEADS = frozenset(stem(w) for w in (
+    "department", "ministry", "committee", "commission", "council", "court", "agency", "party", "university",
+    "college", "school", "bank", "center", "centre", "association", "union", "institute", "foundation", "service",
+    "board", "bureau", "authority", "campaign", "house", "senate", "assembly", "administration", "government",
+    "company", "club", "network", "coalition", "alliance", "federation", "trust", "fund", "organization"))
+
+
+_PROPER = re.compile(r"\b[A-Z][\w.-]*")
+
+
+def _proper_words(text: str) -> set[str]:
+    """The name words of a phrase written with capitals ("Justice" of "the Justice Department"; none of
+    "the court's decision")."""
+    return _name_words(" ".join(_PROPER.findall(text)))
+
+
 def names_match(phrase: str, name: str) -> bool:
-    """Does ``phrase`` name ``name``? A shared name word, but two people sharing a surname differ."""
+    """Does ``phrase`` name ``name``? A shared name word, but two people sharing a surname differ, and so do
+    two bodies sharing only their head ("Justice Department", "State Department")."""
     p, n = _words(phrase), _words(name)
-    if not _name_words(phrase) & _name_words(name):
+    shared = _name_words(phrase) & _name_words(name)
+    if not shared:
+        return False
+    if shared <= _BODY_HEADS and _proper_words(phrase) - shared and _proper_words(name) - shared:
         return False
     if len(p) == 2 and len(n) == 2 and p[-1] == n[-1] and p[0] != n[0]:
         return p[0] in _PLAIN or n[0] in _PLAIN

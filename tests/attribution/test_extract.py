@@ -40,6 +40,11 @@ from factcheck.attribution.stage import AttributionStage
         # Asking someone to do something is a request, not a doubt.
         ("The campaign asked the moderator to check every claim.", "campaign", "asked", "indirect", "demand",
          "the moderator to check every claim"),
+        # Challenging someone to do something dares them; challenging a finding disputes it.
+        ("Cruz challenged Trump to a one-on-one debate before the caucus.", "Cruz", "challenged", "indirect",
+         "demand", "Trump to a one-on-one debate before the caucus"),
+        ("The senator challenged the findings of the report.", "senator", "challenged", "indirect", "reject",
+         "the findings of the report"),
         # Who was quick to deny is who denies.
         ("The company was quick to deny that the plan had failed.", "company", "deny", "indirect", "deny",
          "the plan had failed"),
@@ -70,6 +75,10 @@ def test_offsets_index_the_article_text(stage: AttributionStage, seed_path) -> N
 def test_scare_quote_is_not_a_statement(stage: AttributionStage) -> None:
     text = "The council approved what critics call a “vanity project” on Tuesday."
     assert statements(stage, text) == []
+
+
+def test_blasting_out_releases_sends_them(stage: AttributionStage) -> None:
+    assert statements(stage, "The campaign blasted out a barrage of news releases on Monday.") == []
 
 
 def test_the_it_of_it_is_hard_to_say_is_no_speaker(stage: AttributionStage) -> None:

@@ -253,3 +253,11 @@ def test_a_pronoun_is_the_known_subject_the_tagger_missed(stage: AttributionStag
             "Gorka also made the point that her philosophy would make her completely a third Obama term.\n\n"
             "“She has refused to use the phrase,” he noted.")
     assert last(stage, text).speaker == "Sebastian Gorka"
+
+
+def test_supporters_named_after_a_person_are_not_the_person(stage: AttributionStage) -> None:
+    text = ("Bernie Sanders endorsed Hillary Clinton in July. Many diehard Sanders supporters say they will back "
+            "Stein unless Sanders disavows the endorsement.")
+    s = last(stage, text)
+    assert s.speaker_mention == "Many diehard Sanders supporters"
+    assert s.speaker != "Bernie Sanders"

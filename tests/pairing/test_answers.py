@@ -26,6 +26,11 @@ def test_two_people_sharing_a_surname_are_not_one_party() -> None:
     assert not names_match("Darnell Okoye", "Amara Okoye")
     assert names_match("Dorran County election officials", "the county elections supervisor")
     assert not names_match("the North's leader, Kim Jong Un", "Other leaders")
+    # Two bodies that share only the head of their names are two bodies; the head alone names either.
+    assert not names_match("The Justice Department", "State Department")
+    assert not names_match("the Clinton campaign", "Sanders campaign")
+    assert names_match("the department", "State Department")
+    assert names_match("the court's decision", "Supreme Court")
 
 
 def test_the_accused_answering_on_the_same_specifics_is_linked() -> None:
@@ -189,6 +194,8 @@ def test_praise_and_agreement_are_not_answered_and_hopes_and_jokes_answer_nothin
     assert accused_responds(hope, warning) == ""
     assert accused_responds(dataclasses.replace(hope, cue_lemma="hop"), warning) == ""  # the parser's "hoping"
     assert accused_responds(dataclasses.replace(hope, cue_lemma="say"), warning) == "accused"
+    # Confirming bears the claim out.
+    assert accused_responds(dataclasses.replace(hope, cue_lemma="confirm"), warning) == ""
 
 
 def test_what_the_accused_will_do_or_wants_does_not_answer_what_it_is_accused_of() -> None:

@@ -33,6 +33,21 @@ def test_conflicting_figures_link_statements_on_one_topic() -> None:
     assert [p.link for p in found] == ["conflicting-figures"]
 
 
+def test_figures_and_directions_conflict_only_near_each_other() -> None:
+    a = dataclasses.replace(stmt("s1", "Agency", "about 120,000 patients received pills", keywords=("patient", "pill")),
+                            quantities=((120000.0, "patient"),))
+    b = dataclasses.replace(stmt("s2", "Veltra", "fewer than 60,000 patients received pills",
+                                 keywords=("patient", "pill")), quantities=((60000.0, "patient"),))
+    rose = stmt("s1", "Agency", "recalls of the pills rose", keywords=("recall", "pill"))
+    fell = stmt("s2", "Veltra", "recalls of the pills fell", keywords=("recall", "pill"))
+    vec = unit([1, 0.2], [1, 0.3])
+    for first, second, link in ((a, b, "conflicting-figures"), (rose, fell, "opposite-directions")):
+        for gap, linked in ((200, True), (3000, False)):
+            later = dataclasses.replace(second, start=first.end + gap, end=first.end + gap + len(second.content))
+            found = find_candidates("x", [first, later], vec, config=PairingConfig())
+            assert [p.link for p in found] == [link if linked else ""], (link, gap)
+
+
 def test_a_demanded_figure_conflicts_with_no_measured_one() -> None:
     measured = dataclasses.replace(stmt("s1", "Tax Policy Center", "the top 1 percent would pay 95 percent of the "
                                         "increase", keywords=("tax", "rate")), quantities=((95.0, "percent"),))
@@ -127,7 +142,7 @@ def test_a_thing_left_as_the_speaker_names_no_source() -> None:
     assert identified(stmt("s1", "Allied Nurses Union", "the wards ran short"))
     for thing in ("tweets", "Trump's plan", "federal statistics", "Another 19 percent", "he",
                   "lack of enthusiasm for Clinton among black voters", "several of his findings", "decision",
-                  "microphone", "17%", "62 percent"):
+                  "microphone", "17%", "62 percent", "Each side", "both campaigns"):
         assert not identified(stmt("s1", thing, "single mothers")), thing
 
 

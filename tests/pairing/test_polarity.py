@@ -105,3 +105,12 @@ def test_a_general_noun_is_not_what_two_statements_dispute() -> None:
     assert polarity_conflict(a, b) is None
     found = polarity_conflict(a, dataclasses.replace(b, negated_terms=("microphone",)))
     assert found is not None and found[1] == "b"
+
+
+def test_two_sources_each_speaking_of_what_they_do_dispute_nothing() -> None:
+    ours = dataclasses.replace(said("we won't be running his columns in the future", ("run", "column", "future"),
+                                    ("column",)), subject="we")
+    theirs = dataclasses.replace(said("we and our readers always enjoy his columns", ("reader", "enjoy", "column")),
+                                 subject="we")
+    assert polarity_conflict(ours, theirs) is None
+    assert polarity_conflict(ours, dataclasses.replace(theirs, subject="readers")) == ("column", "a")
