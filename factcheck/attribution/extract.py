@@ -373,6 +373,8 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         return None
     if lemma == "ask" and any(c.dep_ == "xcomp" for c in tok.children):
         stance = "demand"  # "asked Lester Holt to fact check Trump" asks for something, it doubts nothing
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+        return None  # "clap if they agreed with what Trump was saying": a condition reports nothing
     if lemma == "challenge" and _dares(tok):
         stance = "demand"  # "challenged Trump to a one-on-one debate" dares him; it disputes nothing
     if lemma == "blast" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):

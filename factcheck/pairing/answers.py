@@ -42,7 +42,17 @@ def accused_phrase(stmt: Statement) -> str:
         m = _ACCUSED.match(stmt.content.strip())
         if m:
             return m.group("who")
-    return stmt.target
+    return _as_written(stmt.target, stmt.content)
+
+
+def _as_written(phrase: str, text: str) -> str:
+    """``phrase`` (lowercased words of ``text``) with the capitals ``text`` gives its words: "justice
+    department" -> "Justice Department", which names another body than "the State Department"."""
+    def written(word: str) -> str:
+        m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+        return m.group(0) if m else word
+
+    return " ".join(written(w) for w in phrase.split())
 
 
 def _own_side(stmt: Statement) -> Side:
@@ -61,6 +71,16 @@ UNANSWERABLE_CUES = frozenset({"praise", "agree", "applaud", "welcome", "thank",
 NON_ANSWER_CUES = frozenset({"hope", "hop", "joke", "wish", "dream", "quip", "confirm"})
 
 
+# "Carter believes his use of personal email for work-related business was a mistake": an admission in so many
+# words, whatever the cue.
+_ADMISSION = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:a\s+)?(?:\w+\s+)?mistakes?\b"
+                        r"|\b(?:regrets?|regretted|apologi[sz]e[sd]?|apologi[sz]ing)\b", re.IGNORECASE)
+
+
+def _admits(content: str) -> bool:
+    return bool(_ADMISSION.search(content))
+
+
 def accused_responds(response: Statement, claim: Statement, *, response_side: Side | None = None,
                      claim_side: Side | None = None) -> str:
     """How the party a claim is about answers it: "accused" when the claim accuses the party or makes it
@@ -74,7 +94,7 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
     if response.stance in {"admit", "accuse", "demand"} or claim.stance not in ANSWERABLE_STANCES or claim.negated \
             or response.noun_phrase and response.cue_verb not in DEFENDING_CUES:
         return ""
-    if claim.cue_verb in UNANSWERABLE_CUES or response.cue_verb in NON_ANSWER_CUES:
+    if claim.cue_verb in UNANSWERABLE_CUES or response.cue_verb in NON_ANSWER_CUES or _admits(response.content):
         return ""
     if not _rejects_claim_side(response, claim, claim_side):
         return ""
@@ -154,8 +174,10 @@ def denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Sid
             # A claim reported after the denial must be close in meaning: answers usually follow claims.
             if claim.start > denial.start and sim < config.response_similarity:
                 continue
+            # Far from the claim, even an explicit denial must share some of its topic ("Kendall rebuffed
+            # several requests for interviews" answers no report six paragraphs before it).
             far = config.polarity_max_distance and claim.chars_apart(denial) > config.polarity_max_distance
-            if far and not explicit:
+            if far and (not explicit or sim < config.min_link_similarity):
                 continue
             if sim == best or sim >= config.response_similarity or not explicit:
                 links[frozenset((denial.id, claim.id))] = "accused-denies" if explicit else "accused-negates"

@@ -49,7 +49,9 @@ _GENERIC_TERMS = frozenset(stem(w) for w in (
 
 
 def _first_person(stmt: Statement) -> bool:
-    return re.sub(r"[^a-z]", "", stmt.subject.lower()) in {"i", "we"}
+    """Is the content about its speaker: "we" or "I" its subject (or, where the parse found none, its first word)?"""
+    subject = stmt.subject or (stmt.content.split() or [""])[0]
+    return re.sub(r"[^a-z]", "", subject.lower()) in {"i", "we"}
 
 
 def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = frozenset(),
@@ -102,7 +104,10 @@ _CORRECTION = re.compile(r"\b(?:were|was|is|are|had been|has been|have been)\s+(
 # "is simply not working", "are Muslim does not mean": an adverb or an auxiliary before "not" negates a verb;
 # it puts no word in the place of another.
 _NOT_A_CORRECTION = frozenset({"do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall",
-                               "should", "may", "might", "must", "just", "still", "also", "even", "really", "so"})
+                               "should", "may", "might", "must", "just", "still", "also", "even", "really", "so",
+                               "and", "but", "or"})
+# "dangerous and not a good idea": what follows "not" must be a word put aside, not an article.
+_NOT_A_REJECTED_WORD = frozenset({"a", "an", "the", "only", "just", "all", "every", "any", "one", "to", "in", "at"})
 
 
 def correction(text: str) -> tuple[str, str] | None:
@@ -111,7 +116,8 @@ def correction(text: str) -> tuple[str, str] | None:
         put = m.group(1).lower()
         # "is Donald Trump, not Hillary Clinton" contrasts two people, not two accounts of one thing.
         named = m.group(1)[:1].isupper() or m.group(2)[:1].isupper()
-        if put not in _NOT_A_CORRECTION and not put.endswith("ly") and not named:
+        if put not in _NOT_A_CORRECTION and not put.endswith("ly") and not named \
+                and m.group(2).lower() not in _NOT_A_REJECTED_WORD:
             return put, m.group(2).lower()
     return None
 

@@ -77,6 +77,10 @@ def test_scare_quote_is_not_a_statement(stage: AttributionStage) -> None:
     assert statements(stage, text) == []
 
 
+def test_a_condition_reports_nothing(stage: AttributionStage) -> None:
+    assert statements(stage, "If he denies that he was there, the case collapses.") == []
+
+
 def test_blasting_out_releases_sends_them(stage: AttributionStage) -> None:
     assert statements(stage, "The campaign blasted out a barrage of news releases on Monday.") == []
 

@@ -43,6 +43,9 @@ def test_the_accused_answering_on_the_same_specifics_is_linked() -> None:
     assert accused_responds(answer, claim)
     assert not accused_responds(possessed, claim)
     assert not accused_responds(admission, claim)
+    # An admission in so many words, whatever the cue.
+    assert not accused_responds(dataclasses.replace(answer, content="sending the letters on Wednesday was a mistake"),
+                                claim)
 
 
 def test_a_flatly_negative_answer_by_the_accused_is_a_candidate_for_nli_to_confirm() -> None:
@@ -65,6 +68,18 @@ def test_a_flatly_negative_answer_answers_only_claims_near_it() -> None:
     assert [p.link for p in find_candidates("x", [claim, answer], vec, config=PairingConfig())] == ["accused-negates"]
     far = dataclasses.replace(answer, start=200 + 5000, end=200 + 5000 + len(answer.content))
     assert find_candidates("x", [claim, far], vec, config=PairingConfig()) == []
+
+
+def test_an_explicit_denial_far_from_the_claim_must_share_some_of_its_topic() -> None:
+    claim = stmt("s1", "senior law enforcement official", "the Justice Department has granted immunity to Clinton's "
+                 "former staffer", target="clinton")
+    denial = dataclasses.replace(stmt("s2", "Hillary Clinton", "several requests for interviews", stance="reject"),
+                                 speaker_mention="Clinton")
+    for gap, similar, linked in ((300, False, True), (5000, True, True), (5000, False, False)):
+        later = dataclasses.replace(denial, start=claim.end + gap, end=claim.end + gap + len(denial.content))
+        vec = unit([1, 0], [1, 0.5]) if similar else unit([1, 0], [0.1, 1])
+        links = [p.link for p in find_candidates("x", [claim, later], vec, config=PairingConfig())]
+        assert (links == ["accused-denies"]) is linked, (gap, similar, links)
 
 
 def test_a_plan_does_not_answer_a_claim_that_only_names_the_body() -> None:

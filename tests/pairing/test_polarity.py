@@ -92,7 +92,9 @@ def test_a_correction_about_a_shared_subject_takes_the_opposite_polarity() -> No
 @pytest.mark.parametrize("text", ["the sanctions are simply not working",
                                   "because terrorists are Muslim does not mean Muslims are terrorists",
                                   # two people contrasted, not two accounts of one thing
-                                  "the person who needs to turn the narrative around is Donald Trump, not Hillary"])
+                                  "the person who needs to turn the narrative around is Donald Trump, not Hillary",
+                                  # a conjunction before "not", an article after it
+                                  "Major changes now are dangerous and not a good idea"])
 def test_an_adverb_or_auxiliary_before_not_is_no_correction(text: str) -> None:
     assert correction(text) is None
 
@@ -114,3 +116,5 @@ def test_two_sources_each_speaking_of_what_they_do_dispute_nothing() -> None:
                                  subject="we")
     assert polarity_conflict(ours, theirs) is None
     assert polarity_conflict(ours, dataclasses.replace(theirs, subject="readers")) == ("column", "a")
+    # Where the parse found no subject, the first word says whom the content is about.
+    assert polarity_conflict(ours, dataclasses.replace(theirs, subject="")) is None
