@@ -93,7 +93,9 @@ def _words(text: str) -> list[str]:
 # Words of a name that do not identify anyone: "Co.", "Group", "officials", "spokesman"; "Other leaders" and
 # "the North's leader, Kim Jong Un" are not one party.
 _NOT_NAME = _PLAIN | {"co", "inc", "corp", "ltd", "group", "office", "officials", "official", "spokesman",
-                      "spokeswoman", "spokesperson", "leader", "leaders", "other", "others"}
+                      "spokeswoman", "spokesperson", "leader", "leaders", "other", "others",
+                      # abbreviated titles, never a name of their own: "Sen. Mark Kirk" is not "Sen. Heidi Heitkamp"
+                      "sen", "rep", "gov", "pres", "gen", "adm", "prof", "lt", "sgt", "col", "capt", "supt"}
 
 
 def _name_words(name: str) -> set[str]:

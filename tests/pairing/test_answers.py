@@ -28,6 +28,7 @@ def test_two_people_sharing_a_surname_are_not_one_party() -> None:
     assert not names_match("the North's leader, Kim Jong Un", "Other leaders")
     # Two bodies that share only the head of their names are two bodies; the head alone names either.
     assert not names_match("The Justice Department", "State Department")
+    assert not names_match("Sen. Mark Kirk", "Sen. Heidi Heitkamp (D-N.D.")  # a title is no name
     assert not names_match("the Clinton campaign", "Sanders campaign")
     assert names_match("the department", "State Department")
     assert names_match("the court's decision", "Supreme Court")
