@@ -84,6 +84,11 @@ def noun_phrase(head: Token, *, exclude: Token | None = None) -> list[Token]:
     return _trim(_contiguous(_subtree_without(head, cut), anchor=head.i))
 
 
+# "it was quick to deny ...": adjectives of what the subject does, whose "it" is a party.
+AGENT_ADJECTIVES = frozenset({"quick", "eager", "reluctant", "happy", "willing", "ready", "keen", "careful", "able",
+                              "unable", "prepared", "glad", "proud", "anxious", "slow", "first", "last", "loath"})
+
+
 def _subject(verb: Token) -> Token | None:
     """The source of a cue verb, following the parse where English drops it."""
     for child in verb.children:
@@ -108,11 +113,6 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
         return _subject(verb.head.head)
     return None
-
-
-# "it was quick to deny ...": adjectives of what the subject does, whose "it" is a party.
-AGENT_ADJECTIVES = frozenset({"quick", "eager", "reluctant", "happy", "willing", "ready", "keen", "careful", "able",
-                              "unable", "prepared", "glad", "proud", "anxious", "slow", "first", "last", "loath"})
 
 
 def _expletive_frame(verb: Token) -> bool:

@@ -42,10 +42,10 @@ _PERSONAL_BODIES = frozenset({"campaign", "office", "team", "camp", "staff", "ad
                               "government", "family"})
 # Kinds whose nominal may name an organisation the article never typed ("the company" -> "Veltra").
 _UNTYPED_OK = frozenset({"company", "airline", "bank", "club", "advocacy", "media"})
-# Roles only a person holds, by which news copy refers back to someone it has named ("the senator").
 # People named by whom they back or oppose: "Sanders supporters", "Trump's critics" speak for themselves.
 FOLLOWER_NOUNS = frozenset({"supporter", "voter", "fan", "critic", "opponent", "backer", "loyalist", "detractor",
                             "donor", "follower", "admirer", "rival", "delegate"})
+# Roles only a person holds, by which news copy refers back to someone it has named ("the senator").
 PERSON_ROLES = frozenset({
     "senator", "nominee", "candidate", "governor", "mayor", "president", "secretary", "minister", "lawmaker",
     "legislator", "congressman", "congresswoman", "chairman", "chairwoman", "spokesman", "spokeswoman",

@@ -61,12 +61,12 @@ def _own_side(stmt: Statement) -> Side:
 
 # What a reply can answer: a claim, an accusation, a warning, a doubt; not a demand or an admission.
 ANSWERABLE_STANCES = frozenset({"assert", "accuse", "warn", "question"})
+# Cues whose content, a thing, is defended against its critics: "is defending his early-morning tweets".
+DEFENDING_CUES = frozenset({"defend", "justify"})
 # Praise and agreement ("praised Mr. Clarke's work", "Patriot agreed to lend him $5 million") say nothing
 # against the party they name; hopes and jokes ("he hopes to offset the emissions", "Scott joked that ...")
 # answer nothing. ("hop" is the parser's lemma of "hoping".) A party confirming ("the FBI confirmed that it
 # was working on matters related to ...") bears the claim out.
-# Cues whose content, a thing, is defended against its critics: "is defending his early-morning tweets".
-DEFENDING_CUES = frozenset({"defend", "justify"})
 UNANSWERABLE_CUES = frozenset({"praise", "agree", "applaud", "welcome", "thank", "congratulate", "commend"})
 NON_ANSWER_CUES = frozenset({"hope", "hop", "joke", "wish", "dream", "quip", "confirm"})
 

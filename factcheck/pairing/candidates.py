@@ -59,8 +59,8 @@ def identified(stmt: Statement) -> bool:
     # The head of "the lack of enthusiasm for Clinton among black voters" comes before its first preposition,
     # and that of "several of his findings" after its quantifier.
     head = re.split(r"\s(?:of|for|among|from|in|on|about|by|with)\s", _PARTITIVE.sub("", key))[0].split()
-    return (key not in UNIDENTIFIED_SPEAKERS and not _DISTRIBUTIVE.match(key) and bool(head) and stem(head[-1]) not in _THING_HEADS
-            and not _FIGURE.match(head[-1]) and not _unresolved_person(stmt))
+    return (key not in UNIDENTIFIED_SPEAKERS and not _DISTRIBUTIVE.match(key) and bool(head)
+            and stem(head[-1]) not in _THING_HEADS and not _FIGURE.match(head[-1]) and not _unresolved_person(stmt))
 
 
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<rest>.+)$", re.IGNORECASE)

@@ -88,8 +88,6 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’s", "").replace("'s", ""))
 
 
-
-
 # Words of a name that do not identify anyone: "Co.", "Group", "officials", "spokesman"; "Other leaders" and
 # "the North's leader, Kim Jong Un" are not one party.
 _NOT_NAME = _PLAIN | {"co", "inc", "corp", "ltd", "group", "office", "officials", "official", "spokesman",
