@@ -40,7 +40,8 @@ UNIDENTIFIED_SPEAKERS = frozenset({"i", "me", "you", "we", "us", "they", "them",
 # 19 percent said", "the lack of enthusiasm ... seems". (A study, a poll or a survey reports its findings.)
 _THING_HEADS = frozenset(stem(w) for w in DOCUMENT_CARRIERS | {
     "tweets", "plan", "proposal", "lack", "percent", "analysis", "statistics", "statistic", "spot", "ad", "video",
-    "footage", "headline", "finding", "findings", "decision", "microphone", "recording", "transcript", "audio"})
+    "footage", "headline", "finding", "findings", "decision", "microphone", "recording", "transcript", "audio",
+    "remarks", "comments", "clause", "language"})
 
 
 # "17%", "62 percent" left as the speaker: a share of a poll's respondents, no source a reader can name.

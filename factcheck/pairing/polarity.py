@@ -48,10 +48,19 @@ _GENERIC_TERMS = frozenset(stem(w) for w in (
     "fact", "issue", "problem", "question", "part", "kind", "sort", "place", "point", "case", "word", "one"))
 
 
-def _first_person(stmt: Statement) -> bool:
-    """Is the content about its speaker: "we" or "I" its subject (or, where the parse found none, its first word)?"""
-    subject = stmt.subject or (stmt.content.split() or [""])[0]
-    return re.sub(r"[^a-z]", "", subject.lower()) in {"i", "we"}
+def speaks_of_itself(stmt: Statement) -> bool:
+    """Is the content about its own speaker: "we" or "I" its subject (or, where the parse found none, its first
+    word), or the "he" or "she" that opens a person's indirect speech ("Ayotte says she is going to vote for
+    Trump"; not "authorities say he never obtained access")?"""
+    subject = re.sub(r"[^a-z]", "", (stmt.subject or (stmt.content.split() or [""])[0]).lower())
+    return subject in {"i", "we"} or stmt.kind == "indirect" and subject in {"he", "she"} and _a_person(stmt)
+
+
+def _a_person(stmt: Statement) -> bool:
+    """Is the speaker one person: "he" or "she", or a name of two or more capitalised words ("Kelly Ayotte")?"""
+    words = stmt.speaker.split()
+    return stmt.speaker_mention.strip().lower() in {"he", "she"} or (
+        len(words) >= 2 and all(w[:1].isupper() for w in words))
 
 
 def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = frozenset(),
@@ -62,7 +71,7 @@ def polarity_conflict(a: Statement, b: Statement, *, ignore: frozenset[str] = fr
     is about the noun it negates; a negation somewhere in a long quote seldom answers anyone. ``kind_of``
     says whether a compound is its head; without it, any compound is. Two sources each speaking of what
     they themselves do ("we won't be running his columns" / "we always enjoy his columns") dispute nothing."""
-    if _first_person(a) and _first_person(b):
+    if speaks_of_itself(a) and speaks_of_itself(b):
         return None
     for negating, other, side in ((b, a, "b"), (a, b, "a")):
         if max_words and len(negating.content.split()) > max_words:

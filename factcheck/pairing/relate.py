@@ -12,6 +12,7 @@ from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.attribution.quantities import conflicting_figures, opposite_directions
 from factcheck.config import PairingConfig
 from factcheck.nli.labels import CONTRADICTION, ENTAILMENT
+from factcheck.pairing.polarity import speaks_of_itself
 from factcheck.records import CandidatePair, NLIResult, Pair, Relation, Statement
 
 DISPUTING_STANCES = NEGATIVE_STANCES | {"question"}
@@ -121,7 +122,10 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
         # With nothing else tying them, NLI must find the contradiction both ways: one-way contradictions of
         # the embedded model are mostly noise on real news (PolNeAR dev, checked by hand).
         both_ways = min(forward.probs[CONTRADICTION], backward.probs[CONTRADICTION])
-        if both_ways >= config.contradiction_threshold and same_topic:
+        # Two sources each speaking of what they do ("she is going to vote for Trump" / "I can't vote for
+        # Trump") contradict nothing, however NLI reads the two sentences.
+        own_doings = speaks_of_itself(a) and speaks_of_itself(b)
+        if both_ways >= config.contradiction_threshold and same_topic and not own_doings:
             relation, score, reason = "contradiction", both_ways, "NLI: the contents contradict both ways"
         elif entail >= config.support_threshold:
             relation, score, reason = "support", entail, "NLI: one content entails the other"

@@ -142,7 +142,7 @@ def test_a_thing_left_as_the_speaker_names_no_source() -> None:
     assert identified(stmt("s1", "Allied Nurses Union", "the wards ran short"))
     for thing in ("tweets", "Trump's plan", "federal statistics", "Another 19 percent", "he",
                   "lack of enthusiasm for Clinton among black voters", "several of his findings", "decision",
-                  "microphone", "17%", "62 percent", "Each side", "both campaigns"):
+                  "microphone", "17%", "62 percent", "Each side", "both campaigns", "His remarks"):
         assert not identified(stmt("s1", thing, "single mothers")), thing
 
 

@@ -123,6 +123,21 @@ def test_two_assertions_need_nli_contradiction_both_ways() -> None:
     assert pair is not None and pair.relation == "contradiction" and pair.score == pytest.approx(0.7)
 
 
+def test_two_sources_each_speaking_of_what_they_do_do_not_contradict() -> None:
+    a = dataclasses.replace(stmt("s1", "Kelly Ayotte", "assert"), content="she is going to vote for Trump", subject="she")
+    b = dataclasses.replace(stmt("s2", "Whit Symms", "assert"), content="I can't vote for Trump", subject="I",
+                            kind="direct")
+    both_ways = (nli(0.02, 0.05, 0.93), nli(0.1, 0.2, 0.7))
+    assert relate(cand(a, b), *both_ways, config=CFG) is None
+    about_her = dataclasses.replace(b, content="Ayotte can't vote for Trump", subject="Ayotte")
+    assert relate(cand(a, about_her), *both_ways, config=CFG) is not None
+    # The "he" of a body's indirect speech is someone else: "authorities say he never obtained access".
+    hacker = dataclasses.replace(stmt("s1", "Marcel Lazar", "assert"), content="he obtained access", subject="he")
+    authorities = dataclasses.replace(stmt("s2", "authorities", "assert"), content="he never obtained access",
+                                      subject="he")
+    assert relate(cand(hacker, authorities), *both_ways, config=CFG) is not None
+
+
 def test_an_answer_the_claim_entails_is_no_rebuttal() -> None:
     claim, answer = stmt("s1", "Commission", "assert"), stmt("s2", "Campaign", "assert")
     rebuts = relate(cand(claim, answer, link="accused-responds"), nli(0.05, 0.9, 0.05), nli(0.3, 0.6, 0.1), config=CFG)
