@@ -53,8 +53,9 @@ CORE_VERB_CUES: dict[str, Stance] = {
     "recommend": "demand", "order": "demand", "plead": "demand", "appeal": "demand",
 }
 
-# Verb + particle/preposition cues: "call for", "point out", "push back".
-PHRASAL_CUES: dict[tuple[str, str], Stance] = {
+# Verb + particle/preposition cues: "call for", "point out", "push back"; None where the particle makes the verb
+# no cue ("blasted out a barrage of news releases" sends them).
+PHRASAL_CUES: dict[tuple[str, str], Stance | None] = {
     ("call", "for"): "demand",
     ("call", "on"): "demand",
     ("call", "upon"): "demand",
@@ -66,6 +67,7 @@ PHRASAL_CUES: dict[tuple[str, str], Stance] = {
     ("lash", "out"): "reject",
     ("ask", "for"): "demand",
     ("weigh", "in"): "assert",
+    ("blast", "out"): None,
 }
 
 # Nouns that report content: "a statement from X", "X's claim that ...".

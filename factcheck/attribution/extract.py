@@ -377,8 +377,6 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         return None  # "clap if they agreed with what Trump was saying": a condition reports nothing
     if lemma == "challenge" and _dares(tok):
         stance = "demand"  # "challenged Trump to a one-on-one debate" dares him; it disputes nothing
-    if lemma == "blast" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
-        return None  # "blasted out a barrage of news releases" sends them
     if _negated(tok, quotes):
         stance = flip_for_negation(stance, lemma)
         if stance is None:

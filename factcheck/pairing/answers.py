@@ -9,6 +9,7 @@ the same specifics answers the one claim closest to it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Container, Sequence
 
@@ -45,9 +46,11 @@ def accused_phrase(stmt: Statement) -> str:
     return _as_written(stmt.target, stmt.content)
 
 
+@functools.lru_cache(maxsize=4096)
 def _as_written(phrase: str, text: str) -> str:
     """``phrase`` (lowercased words of ``text``) with the capitals ``text`` gives its words: "justice
-    department" -> "Justice Department", which names another body than "the State Department"."""
+    department" -> "Justice Department", which names another body than "the State Department". Cached: the
+    answer rules ask it of each claim once for every later statement."""
     def written(word: str) -> str:
         m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
         return m.group(0) if m else word

@@ -109,13 +109,14 @@ _BODY_HEADS = frozenset(stem(w) for w in (
     "company", "club", "network", "coalition", "alliance", "federation", "trust", "fund", "organization"))
 
 
-_PROPER = re.compile(r"\b[A-Z][\w.-]*")
+# A word written with a capital: "Justice" of "the Justice Department".
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
 
 
 def _proper_words(text: str) -> set[str]:
     """The name words of a phrase written with capitals ("Justice" of "the Justice Department"; none of
     "the court's decision")."""
-    return _name_words(" ".join(_PROPER.findall(text)))
+    return _name_words(" ".join(_CAPITALISED.findall(text)))
 
 
 def names_match(phrase: str, name: str) -> bool:
@@ -205,7 +206,7 @@ class SideIndex:
         if not words:
             return None
         head = stem(words[-1])
-        capitalised = {stem(w.lower()) for w in re.findall(r"\b[A-Z][\w-]+", plain)}
+        capitalised = {stem(w.lower()) for w in _CAPITALISED.findall(plain)}
         # "the Tax Policy Center" is a name of its own: a capitalised head that is no word of a speaker's name
         # names someone else, whatever words the two share ("Tax Foundation").
         proper_head = len(words) > 1 and head in capitalised
