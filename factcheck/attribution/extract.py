@@ -91,11 +91,14 @@ AGENT_ADJECTIVES = frozenset({"quick", "eager", "reluctant", "happy", "willing",
 
 def _subject(verb: Token) -> Token | None:
     """The source of a cue verb, following the parse where English drops it."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    # "a defeat President Barack Obama believes to be the worst of his career": a reduced relative the parser
+    # gives two subjects; the source is the one next to the verb.
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        child = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return child
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -375,6 +378,8 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         stance = "demand"  # "asked Lester Holt to fact check Trump" asks for something, it doubts nothing
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
         return None  # "clap if they agreed with what Trump was saying": a condition reports nothing
+    if lemma == "contradict" and tok.dep_ == "xcomp" and tok.head.lemma_ in {"appear", "seem"}:
+        return None  # "the email appears to contradict Panetta's comments": evidence, not anyone's statement
     if lemma == "challenge" and _dares(tok):
         stance = "demand"  # "challenged Trump to a one-on-one debate" dares him; it disputes nothing
     if _negated(tok, quotes):

@@ -76,10 +76,20 @@ def _double_negative(tok: Token) -> bool:
     return tok.dep_ == "neg" and any(c.dep_ == "prep" and c.lower_ == "without" for c in tok.head.children)
 
 
+_FOCUS_WORDS = frozenset({"only", "just", "merely", "simply"})
+
+
+def _contrastive(tok: Token) -> bool:
+    """"not only the budget but also ...", "worried not so much about miscalculations as about ...": a negator
+    that shifts the focus denies nothing."""
+    words = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
+    return bool(words) and (words[0] in _FOCUS_WORDS or words == ["so", "much"])
+
+
 def _negated_nouns(tok: Token, span: Span) -> list[Token]:
     lower = tok.lower_
     if (tok.dep_ == "neg" or lower in _NEGATING_DETERMINERS | {"not", "never", "n't", "without"}) and (
-            _said_of_no_fact(tok) or _double_negative(tok)):
+            _said_of_no_fact(tok) or _double_negative(tok) or _contrastive(tok)):
         return []
     if tok.dep_ == "neg" or lower in {"not", "never", "n't"}:
         noun = _following_noun(tok, span)

@@ -51,7 +51,8 @@ PERSON_ROLES = frozenset({
     "legislator", "congressman", "congresswoman", "chairman", "chairwoman", "spokesman", "spokeswoman",
     "ambassador", "envoy", "judge", "prosecutor", "sheriff", "incumbent", "challenger", "representative",
     "chancellor", "premier", "founder", "economist", "commissioner", "superintendent", "coach", "manager",
-    "captain", "striker", "lawyer", "attorney", "mogul", "billionaire", "businessman", "businesswoman"})
+    "captain", "striker", "lawyer", "attorney", "mogul", "billionaire", "businessman", "businesswoman",
+    "contender", "frontrunner"})
 # Titles a transcript label may carry before the name: "GOV. PENCE", "MR. TRUMP", "SEN. KAINE".
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "pres", "secretary", "senator", "governor",
                          "president", "mayor", "judge", "gen", "adm", "prof", "sir"})
@@ -129,7 +130,9 @@ class SpeakerResolver:
     def resolve(self, att: RawAttribution) -> ResolvedSpeaker:
         resolved = self._resolve(att)
         gender = self._own_pronoun(att) if resolved.label in {"PERSON", "ORG"} else None
-        if gender is not None:
+        # "Mrs. Clinton said he had not done his homework": a pronoun against what a title or first name says
+        # is someone else.
+        if gender is not None and self._gender_of(resolved, default=gender) in {gender, "?"}:
             # "Maeve Donnelly, the trust's reserve warden, said she had counted ...": whoever the parser took
             # the name for, "she" makes it a woman.
             resolved = dataclasses.replace(resolved, label="PERSON")
@@ -277,6 +280,9 @@ class SpeakerResolver:
         pool = [e for e in pool if not self._reported(e, pos)] or pool
         pool = [e for e in pool if not any(s <= e.start and e.end <= t for s, t in self.sources)]
         candidates = self._candidates(pool, pos, labels)
+        if word in GROUP_PRONOUNS:
+            # "they" is not "the state's Republican governor": one person's role names no group.
+            candidates = [c for c in candidates if not _one_role(c[1].canonical)]
         gender = PRONOUN_GENDER.get(word)
         if gender:
             # "she" is not a man the article has called "he" or "Mr."
@@ -418,6 +424,12 @@ class SpeakerResolver:
                 if org not in named_before:
                     return self._canonical_entity(e)
         return None
+
+
+def _one_role(name: str) -> bool:
+    """Does ``name`` end in one person's role ("state's Republican governor")?"""
+    words = name.lower().split()
+    return bool(words) and words[-1] in PERSON_ROLES
 
 
 def _position(item: tuple[int, ResolvedSpeaker]) -> int:

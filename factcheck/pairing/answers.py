@@ -69,9 +69,10 @@ DEFENDING_CUES = frozenset({"defend", "justify"})
 # Praise and agreement ("praised Mr. Clarke's work", "Patriot agreed to lend him $5 million") say nothing
 # against the party they name; hopes and jokes ("he hopes to offset the emissions", "Scott joked that ...")
 # answer nothing. ("hop" is the parser's lemma of "hoping".) A party confirming ("the FBI confirmed that it
-# was working on matters related to ...") bears the claim out.
+# was working on matters related to ...") bears the claim out. Refusing or declining to act ("Grassley has
+# refused to hold hearings", "declined to comment") reports a deed, not an answer.
 UNANSWERABLE_CUES = frozenset({"praise", "agree", "applaud", "welcome", "thank", "congratulate", "commend"})
-NON_ANSWER_CUES = frozenset({"hope", "hop", "joke", "wish", "dream", "quip", "confirm"})
+NON_ANSWER_CUES = frozenset({"hope", "hop", "joke", "wish", "dream", "quip", "confirm", "refuse", "decline"})
 
 
 # "Carter believes his use of personal email for work-related business was a mistake": an admission in so many
@@ -119,7 +120,9 @@ def rejected_owner(stmt: Statement) -> str:
     an extra week"), or "" when its content names no owner."""
     if stmt.stance != "reject":
         return ""
-    head = re.split(r"\s+(?:to|that|which|who|for)\s+", stmt.content.strip(), maxsplit=1)[0].strip(" .,")
+    # "Trump's remarks about Muslims but will meet with him": the thing ends where its clause goes on.
+    head = re.split(r"\s+(?:to|that|which|who|for|about|but|and)\s+", stmt.content.strip(), maxsplit=1)[0]
+    head = head.strip(" .,")
     if len(head.split()) > MAX_OWNED_THING_WORDS:
         return ""
     m = _THING_FROM.match(head)

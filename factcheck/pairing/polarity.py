@@ -115,8 +115,10 @@ _CORRECTION = re.compile(r"\b(?:were|was|is|are|had been|has been|have been)\s+(
 _NOT_A_CORRECTION = frozenset({"do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "shall",
                                "should", "may", "might", "must", "just", "still", "also", "even", "really", "so",
                                "and", "but", "or"})
-# "dangerous and not a good idea": what follows "not" must be a word put aside, not an article.
-_NOT_A_REJECTED_WORD = frozenset({"a", "an", "the", "only", "just", "all", "every", "any", "one", "to", "in", "at"})
+# "dangerous and not a good idea": what follows "not" must be a word put aside, not an article; nor a word
+# that shifts the focus ("was worried not so much about miscalculations").
+_NOT_A_REJECTED_WORD = frozenset({"a", "an", "the", "only", "just", "all", "every", "any", "one", "to", "in", "at",
+                                  "so", "merely", "simply", "necessarily", "quite", "exactly"})
 
 
 def correction(text: str) -> tuple[str, str] | None:

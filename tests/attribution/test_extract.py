@@ -226,6 +226,12 @@ def test_a_negated_report_is_no_statement(stage: AttributionStage, text: str) ->
     assert statements(stage, text) == []
 
 
+def test_evidence_that_appears_to_contradict_a_claim_is_no_statement(stage: AttributionStage) -> None:
+    text = "The memo appears to contradict the mayor's comments that no warning had reached the city."
+    assert statements(stage, text) == []
+    assert statements(stage, "The memo contradicts the mayor's comments that no warning had reached the city.")
+
+
 def test_a_line_break_ends_a_sentence(stage: AttributionStage) -> None:
     # A live blog's headline and time stamp are no part of the subject below them.
     text = ("The Latest: Leaked taxes not from Connecticut.\n\n2:45 p.m.\n\n"

@@ -61,6 +61,8 @@ def test_a_negated_verb_with_an_object_denies_the_object_not_where_or_when(nlp) 
     "Not paying taxes makes me smart",  # a negated gerund subject says something of not paying
     "North Korea's latest provocation cannot be left without consequences",  # a double negative affirms
     "The plan will not pass without support from both parties",
+    "he was worried not so much about miscalculations at sea as about the talks",  # a shift of focus
+    "the cuts hit not only the budget but also the schools",
 ])
 def test_nothing_negated(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert negated_nouns(nlp(text), 0, len(text)) == ()

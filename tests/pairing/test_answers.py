@@ -195,6 +195,11 @@ def test_a_rejection_of_someone_elses_request_answers_only_that_owner() -> None:
     assert not accused_denies(third_party, claim)
     assert accused_responds(third_party, claim) == ""
     assert accused_denies(own_thing, claim)
+    # A possessive owner, with the clause going on after the thing.
+    remarks = dataclasses.replace(third_party, content="Mayor Lund's remarks about refugees but will meet him")
+    assert not accused_denies(remarks, claim)
+    assert accused_denies(dataclasses.replace(remarks, content="Husted's remarks about voters but will meet him"),
+                          claim)
 
 
 def test_praise_and_agreement_are_not_answered_and_hopes_and_jokes_answer_nothing() -> None:
@@ -212,6 +217,15 @@ def test_praise_and_agreement_are_not_answered_and_hopes_and_jokes_answer_nothin
     assert accused_responds(dataclasses.replace(hope, cue_lemma="say"), warning) == "accused"
     # Confirming bears the claim out.
     assert accused_responds(dataclasses.replace(hope, cue_lemma="confirm"), warning) == ""
+
+
+def test_refusing_or_declining_to_act_answers_nothing() -> None:
+    accusation = stmt("s1", "Dana Ruiz", "Senator Hale of trying to keep the seat empty", stance="accuse",
+                      cue_lemma="accuse", target="senator hale")
+    refusal = stmt("s2", "Senator Hale", "to hold hearings for the court pick", cue_lemma="refuse", start=120)
+    assert accused_responds(dataclasses.replace(refusal, cue_lemma="say"), accusation) == "accused"
+    assert accused_responds(refusal, accusation) == ""
+    assert accused_responds(dataclasses.replace(refusal, cue_lemma="decline"), accusation) == ""
 
 
 def test_what_the_accused_will_do_or_wants_does_not_answer_what_it_is_accused_of() -> None:

@@ -94,7 +94,9 @@ def test_a_correction_about_a_shared_subject_takes_the_opposite_polarity() -> No
                                   # two people contrasted, not two accounts of one thing
                                   "the person who needs to turn the narrative around is Donald Trump, not Hillary",
                                   # a conjunction before "not", an article after it
-                                  "Major changes now are dangerous and not a good idea"])
+                                  "Major changes now are dangerous and not a good idea",
+                                  # a shift of focus
+                                  "he was worried not so much about miscalculations at sea"])
 def test_an_adverb_or_auxiliary_before_not_is_no_correction(text: str) -> None:
     assert correction(text) is None
 
