@@ -283,8 +283,8 @@ def test_a_pronoun_in_the_content_does_not_change_a_titled_speakers_gender(stage
 def test_a_place_the_parser_once_calls_an_organisation_is_no_source_for_a_nominal(stage: AttributionStage) -> None:
     # "the initial Benghazi attack" is tagged an organisation; the city's other mentions are places.
     text = ("The committee met hours after the initial Benghazi attack. The Benghazi email was released on "
-            "Tuesday. Officials flew to Benghazi. The fighters stayed over Benghazi. The email appears to "
-            "contradict the claim that no forces were ready.")
+            "Tuesday. Officials flew to Benghazi. The fighters stayed over Benghazi. The email said that no forces "
+            "were ready.")
     s = last(stage, text)
     assert (s.speaker_mention, s.speaker) == ("The email", "email")
 
