@@ -227,6 +227,10 @@ def _named_spans(doc: Doc) -> list[tuple[Span, str]]:
             titled = [x for x in titled if x not in inside]  # part of a longer name
         label = e.label_
         if label == "PERSON":
+            # "Trump’s Indiana chairman": a name runs up to a possessive inside the mention, not past it.
+            cut = next((t.i for t in e[1:-1] if t.tag_ == "POS"), None)
+            if cut is not None:
+                e = doc[e.start : cut]
             name = person_tokens(list(e))
             e = doc[name[0].i : name[-1].i + 1]
         out.append((e, label))

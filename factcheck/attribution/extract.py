@@ -97,7 +97,8 @@ def _subject(verb: Token) -> Token | None:
     if subjects:
         child = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+            # "Bob Mulholland, a California superdelegate who has accused ...": the one the apposition describes.
+            return verb.head.head if verb.head.dep_ == "appos" else verb.head
         return child
     for child in verb.children:
         if child.dep_ == "agent":

@@ -303,3 +303,10 @@ def test_they_is_not_one_persons_role(stage: AttributionStage) -> None:
     text = ("The state's Republican governor said he would sign the bill. Senators from the other party held "
             "the floor for two days. They said voters would reject the bill.")
     assert last(stage, text).speaker != "state's Republican governor"
+
+
+def test_a_relative_clause_on_an_apposition_is_the_named_persons(stage: AttributionStage) -> None:
+    text = ("\"Do these people read the papers?\" said Tom Reyes, a county delegate and party donor who has "
+            "accused the mayor's staff of hiding the figures.")
+    s = last(stage, text)
+    assert (s.cue, s.speaker) == ("accused", "Tom Reyes")
