@@ -239,10 +239,14 @@ def _named_spans(doc: Doc) -> list[tuple[Span, str]]:
     return sorted(out, key=lambda x: x[0].start_char)
 
 
+_INFLECTED = re.compile(r"..(?:ing|ed|ly)$")
+
+
 def _relatives(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Names the parser missed that join a first name to the surname of a person it found: "Ivanka Trump"
     (tagged a product, or nothing) in an article that names Donald Trump. Without them every "Trump" of the
-    article is his. Not "Never Trump" (a movement) nor "Sen. Trump": a first name is no stop word or title."""
+    article is his. Not "Never Trump" (a movement), "Sen. Trump" or "Chasing Trump and Cruz was Rubio": a first
+    name is no stop word, title or inflected word."""
     surnames = {span[-1].text for span, label in found if label == "PERSON" and len(span) >= 2}
     taken = {i for span, label in found if label in NAMED_LABELS for i in range(span.start, span.end)}
     out: list[tuple[Span, str]] = []
@@ -250,6 +254,7 @@ def _relatives(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, str]
         first = tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN"
         if (doc[tok.i + 1].text in surnames and tok.pos_ == "PROPN" and _name_shaped(tok.text) and tok.whitespace_
                 and tok.text not in surnames and not tok.is_stop and tok.lower_.rstrip(".") not in TITLE_WORDS
+                and not _INFLECTED.search(tok.lower_)
                 and tok.i not in taken and first):
             out.append((doc[tok.i : tok.i + 2], "PERSON"))
     return out

@@ -379,6 +379,8 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         stance = "demand"  # "asked Lester Holt to fact check Trump" asks for something, it doubts nothing
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
         return None  # "clap if they agreed with what Trump was saying": a condition reports nothing
+    if lemma in {"promise", "threaten"} and any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in tok.children):
+        return None  # "The debate promised to be a crucial moment": a prospect, not a promise
     if lemma == "contradict" and tok.dep_ == "xcomp" and tok.head.lemma_ in {"appear", "seem"}:
         return None  # "the email appears to contradict Panetta's comments": evidence, not anyone's statement
     if lemma == "challenge" and _dares(tok):

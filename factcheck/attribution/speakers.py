@@ -233,8 +233,11 @@ class SpeakerResolver:
         if owned is not None:
             return ResolvedSpeaker(owned, mention, "ORG")
         text = strip_det(" ".join(t.text for t in phrase))
-        if (head.pos_ == "PROPN" or head.text[:1].isupper()) and self.ents.names_person(text):
-            return ResolvedSpeaker(self.ents.person_name(text, head.idx) or text, mention, "PERSON")
+        # "Trump at the time said ...": the name is the head and its compounds, not what modifies it.
+        name = " ".join(t.text for t in phrase if t.i == head.i or t.dep_ == "compound" and t.head.i == head.i)
+        for words in (text, name):
+            if (head.pos_ == "PROPN" or head.text[:1].isupper()) and self.ents.names_person(words):
+                return ResolvedSpeaker(self.ents.person_name(words, head.idx) or words, mention, "PERSON")
         if head.pos_ == "PROPN" and not ents:
             org = self.ents.org_alias.get(bare_name(text))
             return ResolvedSpeaker(org, mention, "ORG") if org else ResolvedSpeaker(text, mention, "")

@@ -20,8 +20,10 @@ def test_a_persons_name_ends_at_a_possessive_inside_the_mention(nlp) -> None:  #
 
 
 def test_a_first_name_before_a_known_surname_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("Donald Trump praised the brand. Ivanka Trump strode across the stage. Never Trump groups met.")
+    doc = nlp("Donald Trump praised the brand. Ivanka Trump strode across the stage. Never Trump groups met. "
+              "Chasing Trump and Cruz was Rubio.")
     entities = ArticleEntities(doc)
     people = [m.text for m in entities.mentions if m.label == "PERSON"]
     assert "Ivanka Trump" in people
     assert "Never Trump" not in people
+    assert "Chasing Trump" not in people

@@ -226,6 +226,11 @@ def test_a_negated_report_is_no_statement(stage: AttributionStage, text: str) ->
     assert statements(stage, text) == []
 
 
+def test_promising_to_be_something_is_no_promise(stage: AttributionStage) -> None:
+    assert statements(stage, "The debate promised to be a crucial moment for the retired surgeon.") == []
+    assert statements(stage, "The mayor promised to build a crucial bridge for the town.")
+
+
 def test_evidence_that_appears_to_contradict_a_claim_is_no_statement(stage: AttributionStage) -> None:
     text = "The memo appears to contradict the mayor's comments that no warning had reached the city."
     assert statements(stage, text) == []

@@ -310,3 +310,9 @@ def test_a_relative_clause_on_an_apposition_is_the_named_persons(stage: Attribut
             "accused the mayor's staff of hiding the figures.")
     s = last(stage, text)
     assert (s.cue, s.speaker) == ("accused", "Tom Reyes")
+
+
+def test_a_name_with_a_modifier_after_it_is_the_named_person(stage: AttributionStage) -> None:
+    text = "Donald Trump spoke in Iowa on Monday. Trump at the time said he had asked his people to look into it."
+    s = last(stage, text)
+    assert (s.speaker_mention, s.speaker) == ("Trump at the time", "Donald Trump")
