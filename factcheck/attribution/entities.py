@@ -9,7 +9,7 @@ import dataclasses
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from factcheck.attribution.names import NAME_PARTICLES, TITLE_WORDS, person_tokens, titled_names
 from factcheck.attribution.nominals import description_kinds, name_kinds
@@ -99,17 +99,7 @@ class ArticleEntities:
             described.append(description_kinds(nouns))
             roles.append(_has_role_noun(span))
         self.mentions = _people_named_as_orgs(self.mentions, described, roles)
-        # A name the parser takes for a place more often than for an organisation ("Benghazi", tagged an
-        # organisation in "the initial Benghazi attack") is a place, unless the article describes it as one
-        # or its words say so ("the State Department").
-        places = Counter(bare_name(m.text) for m in self.mentions if m.label in _PLACE_LABELS)
-        orgs = Counter(bare_name(m.text) for m in self.mentions if m.label == "ORG")
-        org_names = {bare_name(m.text) for m, kinds in zip(self.mentions, described, strict=True)
-                     if m.label == "ORG" and (kinds or name_kinds(bare_name(m.text))
-                                              or places[bare_name(m.text)] <= orgs[bare_name(m.text)])
-                     or m.label in _MAYBE_ORG and kinds
-                     or m.label in _NAMED_LIKE_ORG and name_kinds(bare_name(m.text))}
-        self.org_alias = _org_aliases(org_names)
+        self.org_alias = _org_aliases(_org_names(self.mentions, described))
         self.people = self._full_names()
         self.kinds: dict[str, set[str]] = {}
         for m, kinds in zip(self.mentions, described, strict=True):
@@ -180,6 +170,22 @@ class ArticleEntities:
         return self.org_name(m) is None and (m.label == "PERSON" or self.names_person(bare_name(m.text)))
 
 
+def _org_names(mentions: list[Entity], described: list[set[str]]) -> set[str]:
+    """The names of the article's organisations: what the parser tags one, what the article describes as one,
+    and a person-like or place name whose own words say so. A name the parser takes for a place more often
+    than for an organisation ("Benghazi", tagged an organisation in "the initial Benghazi attack") is a place,
+    unless the article describes it as an organisation or its words say so ("the State Department")."""
+    places = Counter(bare_name(m.text) for m in mentions if m.label in _PLACE_LABELS)
+    orgs = Counter(bare_name(m.text) for m in mentions if m.label == "ORG")
+    out: set[str] = set()
+    for m, kinds in zip(mentions, described, strict=True):
+        name = bare_name(m.text)
+        if (m.label == "ORG" and (kinds or name_kinds(name) or places[name] <= orgs[name])
+                or m.label in _MAYBE_ORG and kinds or m.label in _NAMED_LIKE_ORG and name_kinds(name)):
+            out.add(name)
+    return out
+
+
 def _org_aliases(names: set[str]) -> dict[str, str]:
     """Each name and its unique leading words -> the full organisation name."""
     alias: dict[str, str] = {n: n for n in names}
@@ -245,19 +251,20 @@ _INFLECTED = re.compile(r"..(?:ing|ed|ly)$")
 def _relatives(doc: Doc, found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Names the parser missed that join a first name to the surname of a person it found: "Ivanka Trump"
     (tagged a product, or nothing) in an article that names Donald Trump. Without them every "Trump" of the
-    article is his. Not "Never Trump" (a movement), "Sen. Trump" or "Chasing Trump and Cruz was Rubio": a first
-    name is no stop word, title or inflected word."""
+    article is his."""
     surnames = {span[-1].text for span, label in found if label == "PERSON" and len(span) >= 2}
     taken = {i for span, label in found if label in NAMED_LABELS for i in range(span.start, span.end)}
-    out: list[tuple[Span, str]] = []
-    for tok in doc[:-1]:
-        first = tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN"
-        if (doc[tok.i + 1].text in surnames and tok.pos_ == "PROPN" and _name_shaped(tok.text) and tok.whitespace_
-                and tok.text not in surnames and not tok.is_stop and tok.lower_.rstrip(".") not in TITLE_WORDS
-                and not _INFLECTED.search(tok.lower_)
-                and tok.i not in taken and first):
-            out.append((doc[tok.i : tok.i + 2], "PERSON"))
-    return out
+    return [(doc[tok.i : tok.i + 2], "PERSON") for tok in doc[:-1]
+            if doc[tok.i + 1].text in surnames and tok.i not in taken and _a_first_name(tok, surnames)]
+
+
+def _a_first_name(tok: Token, surnames: set[str]) -> bool:
+    """Could ``tok`` be a first name that starts a name? Not "Never Trump" (a movement), "Sen. Trump" or
+    "Chasing Trump and Cruz was Rubio": a first name is no stop word, title, inflected word or surname, and no
+    proper noun comes before it."""
+    return (tok.pos_ == "PROPN" and _name_shaped(tok.text) and bool(tok.whitespace_) and tok.text not in surnames
+            and not tok.is_stop and tok.lower_.rstrip(".") not in TITLE_WORDS and not _INFLECTED.search(tok.lower_)
+            and (tok.i == 0 or tok.doc[tok.i - 1].pos_ != "PROPN"))
 
 
 def _has_role_noun(span: Span) -> bool:

@@ -76,14 +76,15 @@ def _double_negative(tok: Token) -> bool:
     return tok.dep_ == "neg" and any(c.dep_ == "prep" and c.lower_ == "without" for c in tok.head.children)
 
 
-_FOCUS_WORDS = frozenset({"only", "just", "merely", "simply"})
+# Words after a negator that shift the focus rather than deny: "not only", "not just".
+FOCUS_WORDS = frozenset({"only", "just", "merely", "simply"})
 
 
 def _contrastive(tok: Token) -> bool:
     """"not only the budget but also ...", "worried not so much about miscalculations as about ...": a negator
     that shifts the focus denies nothing."""
     words = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
-    return bool(words) and (words[0] in _FOCUS_WORDS or words == ["so", "much"])
+    return bool(words) and (words[0] in FOCUS_WORDS or words == ["so", "much"])
 
 
 def _negated_nouns(tok: Token, span: Span) -> list[Token]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from factcheck.attribution.negation import FOCUS_WORDS
 from factcheck.pairing.words import stem
 from factcheck.records import Statement
 
@@ -117,8 +118,8 @@ _NOT_A_CORRECTION = frozenset({"do", "does", "did", "has", "have", "had", "can",
                                "and", "but", "or"})
 # "dangerous and not a good idea": what follows "not" must be a word put aside, not an article; nor a word
 # that shifts the focus ("was worried not so much about miscalculations").
-_NOT_A_REJECTED_WORD = frozenset({"a", "an", "the", "only", "just", "all", "every", "any", "one", "to", "in", "at",
-                                  "so", "merely", "simply", "necessarily", "quite", "exactly"})
+_NOT_A_REJECTED_WORD = FOCUS_WORDS | {"a", "an", "the", "all", "every", "any", "one", "to", "in", "at", "so",
+                                      "necessarily", "quite", "exactly"}
 
 
 def correction(text: str) -> tuple[str, str] | None:
