@@ -235,7 +235,7 @@ class SpeakerResolver:
         text = strip_det(" ".join(t.text for t in phrase))
         # "Trump at the time said ...": the name is the head and its compounds, not what modifies it.
         name = " ".join(t.text for t in phrase if t.i == head.i or t.dep_ == "compound" and t.head.i == head.i)
-        for words in (text, name):
+        for words in dict.fromkeys((text, name)):
             if (head.pos_ == "PROPN" or head.text[:1].isupper()) and self.ents.names_person(words):
                 return ResolvedSpeaker(self.ents.person_name(words, head.idx) or words, mention, "PERSON")
         if head.pos_ == "PROPN" and not ents:
@@ -285,7 +285,7 @@ class SpeakerResolver:
         candidates = self._candidates(pool, pos, labels)
         if word in GROUP_PRONOUNS:
             # "they" is not "the state's Republican governor": one person's role names no group.
-            candidates = [c for c in candidates if not _one_role(c[1].canonical)]
+            candidates = [c for c in candidates if not ends_in_role(c[1].canonical)]
         gender = PRONOUN_GENDER.get(word)
         if gender:
             # "she" is not a man the article has called "he" or "Mr."
@@ -429,9 +429,9 @@ class SpeakerResolver:
         return None
 
 
-def _one_role(name: str) -> bool:
-    """Does ``name`` end in one person's role ("state's Republican governor")?"""
-    words = name.lower().split()
+def ends_in_role(name: str) -> bool:
+    """Does ``name`` end in one person's role ("state's Republican governor", "the Republican nominee")?"""
+    words = re.findall(r"[a-z]+", name.lower())
     return bool(words) and words[-1] in PERSON_ROLES
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from factcheck.attribution.cues import DOCUMENT_CARRIERS
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
-from factcheck.attribution.speakers import PERSON_ROLES
+from factcheck.attribution.speakers import ends_in_role
 from factcheck.config import PairingConfig
 from factcheck.pairing.answers import ANSWERABLE_STANCES, DEFENDING_CUES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
@@ -74,8 +74,7 @@ def _unresolved_person(stmt: Statement) -> bool:
     m = _DEFINITE.match(stmt.speaker_mention.strip())
     if m is None or speaker_key(m.group("rest")) != speaker_key(stmt.speaker):
         return False
-    words = re.findall(r"[a-z]+", stmt.speaker.lower())
-    return bool(words) and words[-1] in PERSON_ROLES
+    return ends_in_role(stmt.speaker)
 
 
 # Stances whose content must be a claim to be disputed: "cited derogatory comments Trump had made",
