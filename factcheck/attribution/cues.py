@@ -173,8 +173,11 @@ NEGATION_RAISING: dict[str, Stance] = {"think": "deny", "believe": "deny", "agre
 
 
 def flip_for_negation(stance: Stance, lemma: str = "") -> Stance | None:
-    """The stance of a negated cue: 'did not deny' is no denial, 'does not believe' denies, and 'did not say'
-    says nothing (None: no statement)."""
+    """The stance of a negated cue: 'did not deny' or 'did not dispute' concedes what it does not deny, 'did
+    not reject' is no rejection, 'does not believe' denies, and 'did not say' says nothing (None: no
+    statement)."""
+    if stance == "deny":
+        return "admit"
     if stance in NEGATIVE_STANCES:
         return "assert"
     if stance == "assert":

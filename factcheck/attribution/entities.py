@@ -134,8 +134,12 @@ class ArticleEntities:
             if len(words) > 1:
                 first_names.setdefault(words[0], set()).add(full)
                 self._named_at.append((m.start, full))
+        # "EgyptAir", tagged an organisation throughout, is no first name of a "EgyptAir Crash Seen" the parser
+        # took for a person once.
+        org_uses = Counter(bare_name(m.text) for m in self.mentions if m.label == "ORG")
         for first, fulls in first_names.items():
-            owners.setdefault(first, fulls)
+            if first not in self.org_alias or org_uses[first] <= sum(uses[f] for f in fulls):
+                owners.setdefault(first, fulls)
         for longer, name in epithets.items():
             for alias in (longer, longer.split()[0]):  # "Universe" alone still names Alicia Machado
                 owners.setdefault(alias, set()).update(owners.get(name, {name}))
@@ -237,6 +241,10 @@ def _named_spans(doc: Doc) -> list[tuple[Span, str]]:
             cut = next((t.i for t in e[1:-1] if t.tag_ == "POS"), None)
             if cut is not None:
                 e = doc[e.start : cut]
+            # "Weak - Rubio - weak on illegal immigration": a spaced dash parts two words, it joins no name.
+            dash = next((t.i for t in e[1:-1] if t.text in {"-", "–", "—"} and t.whitespace_), None)
+            if dash is not None:
+                e = doc[dash + 1 : e.end]
             name = person_tokens(list(e))
             e = doc[name[0].i : name[-1].i + 1]
         out.append((e, label))

@@ -42,6 +42,17 @@ CLAUSE_ONLY = frozenset({"say", "tell", "add", "write", "note", "explain", "thin
                          "brand", "respond", "reply", "comment", "agree", "guarantee", "fear"})
 
 
+# Verbs through which evidence speaks ("the poll shows", "records indicate"), and nouns of events and qualities
+# that are no evidence of their own: what "the rise of Trump shows" is the writer's inference.
+EVIDENCE_VERBS = frozenset({"show", "indicate", "suggest", "prove", "demonstrate", "reveal", "illustrate",
+                            "underscore", "highlight", "signal", "reflect", "confirm"})
+EVENT_NOUNS = frozenset({"popularity", "rise", "success", "failure", "fall", "decline", "growth", "surge", "victory",
+                         "defeat", "win", "loss", "collapse", "strength", "weakness", "performance", "appeal",
+                         "candidacy", "dominance", "resilience", "emergence", "ascent",
+                         "momentum", "history", "experience", "episode", "fight", "battle",
+                         "race", "contest", "showing", "turnout", "fact", "reality", "situation"})
+
+
 def _trim(tokens: Sequence[Token]) -> list[Token]:
     toks = list(tokens)
     while toks and (toks[0].pos_ in _EDGE_JUNK or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"):
@@ -135,8 +146,12 @@ def _dares(cue: Token) -> bool:
 
 def _withholding(cue: Token, lemma: str) -> bool:
     """"could deny them mining permits", "denied him entry": denying someone something withholds it; it
-    disputes no claim."""
-    return lemma in {"deny", "refuse"} and any(c.dep_ in {"dative", "iobj"} for c in cue.children)
+    disputes no claim. The parser may take the person for a second object: "deny him even that path"."""
+    if lemma not in {"deny", "refuse"}:
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    return any(c.dep_ in {"dative", "iobj"} for c in cue.children) or (
+        len(objects) >= 2 and objects[0].pos_ == "PRON")
 
 
 def _inside_quote(tok: Token, quotes: Sequence[Quote]) -> bool:
@@ -390,6 +405,8 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         if stance is None:
             return None
     speaker = _subject(tok)
+    if lemma in EVIDENCE_VERBS and speaker is not None and speaker.lemma_.lower() in EVENT_NOUNS:
+        return None  # "the popularity of Mr. Trump shows how ...": the writer's reading of an event, no source's
     if speaker is not None and _inside_quote(speaker, quotes):
         speaker = _name_after_quote(tok, quotes) or speaker
     if speaker is not None and speaker.pos_ == "PRON" and (

@@ -232,7 +232,15 @@ _PHRASAL = re.compile(r"\b(?:clean|set|make|pick|take|give|end|sign|show|look|sh
                       r"slow|calm|mark|vote|hand|let|knock|shoot|burn|tear|write|sit|lie)(?:s|ed|ing|ped|ping)?\s+"
                       r"(?:up|down)\b"
                       r"|\b(?:fall|falls|fell|fallen|falling)\s+(?:to|on|upon)\s+(?!(?:about\s+|around\s+|just\s+)?"
-                      r"[$€£]?\d)")
+                      r"[$€£]?\d)"
+                      # "growth to occur over time", "children who are under threat", "under the program": over
+                      # and under as prepositions of time, condition or rule, not of a measure.
+                      r"|\bover\s+(?:the\s+)?(?:time|years?|decades?|months?|weeks?|days?|weekend|past|course|"
+                      r"phone|summer|winter|spring|fall|holidays?|issue|question|matter|concerns?|dispute|control)\b"
+                      r"|\bunder\s+(?:(?:the|his|her|their|its|this|that|a|an)\s+)?(?:\w+\s+)?"
+                      r"(?:threat|pressure|fire|attack|investigation|scrutiny|way|oath|siege|arrest|review|"
+                      r"consideration|radar|control|law|laws|program|programme|plan|deal|rules?|bill|agreement|"
+                      r"leadership|administration|presidency|terms?|watch|influence|guise)\b")
 
 
 def _direction_words(text: str) -> set[str]:

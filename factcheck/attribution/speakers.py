@@ -295,13 +295,15 @@ class SpeakerResolver:
             return ResolvedSpeaker(mention, mention, "")
         best = max(candidates, key=_position)
         if word in PERSON_PRONOUNS:
-            best = self._sentence_subject(best, candidates, pool)
+            best = self._sentence_subject(best, candidates, pool, head)
         return ResolvedSpeaker(best[1].canonical, mention, best[1].label)
 
     def _sentence_subject(self, best: tuple[int, ResolvedSpeaker], candidates: Sequence[tuple[int, ResolvedSpeaker]],
-                          pool: Sequence[Entity]) -> tuple[int, ResolvedSpeaker]:
+                          pool: Sequence[Entity], pronoun: Token) -> tuple[int, ResolvedSpeaker]:
         """"Dan McLaughlin agreed with Matthews about the winner. '...,' he wrote": of the people in the
-        sentence of the nearest one, "he" is the one the sentence is about, the subject of its main clause."""
+        sentence of the nearest one, "he" is the one the sentence is about, the subject of its main clause.
+        When "he" is that subject itself, the subject of a clause put before it: "While Trump affirmed that he
+        likes Cruz, he also stated ..." is Trump."""
         nearest = next((e for e in pool if e.end == best[0]), None)
         if nearest is None or nearest.role in NOMINAL_SUBJECTS:
             return best
@@ -316,7 +318,8 @@ class SpeakerResolver:
             # The main clause's subject: not Obama of "While Obama had songs written about him, that has not
             # happened for Clinton, which concerns Henry Crespo".
             mention = self.doc.char_span(e.start, e.end, alignment_mode="expand")
-            if mention is not None and len(mention) and mention.root.head.i == sent.root.i:
+            if mention is not None and len(mention) and (mention.root.head.i == sent.root.i
+                                                         or self._fronted_subject(mention.root, pronoun)):
                 subject = self._canonical_entity(e)
                 if subject.canonical in allowed and subject.canonical != best[1].canonical:
                     return e.end, subject
@@ -328,6 +331,14 @@ class SpeakerResolver:
                 if full in allowed and full != best[1].canonical:
                     return tok.idx + len(tok.text), ResolvedSpeaker(full, tok.text, "PERSON")
         return best
+
+    @staticmethod
+    def _fronted_subject(subject: Token, pronoun: Token) -> bool:
+        """Is ``subject`` the subject of an adverbial clause before the main clause whose subject is the
+        pronoun?"""
+        verb = subject.head
+        return (pronoun.dep_ in NOMINAL_SUBJECTS and verb.dep_ == "advcl" and verb.head.i == pronoun.head.i
+                and pronoun.head.i == pronoun.sent.root.i and subject.i < pronoun.i)
 
     def _nominal(self, head: Token, mention: str, pos: int, *, plain: str, carried: bool = False) -> ResolvedSpeaker:
         determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
@@ -407,13 +418,15 @@ class SpeakerResolver:
 
     def _spoken_before(self, head: Token, pos: int) -> ResolvedSpeaker | None:
         """'The company said' after 'Veltra said': an organisation of unknown kind
-        that has spoken already."""
+        that has spoken already, the one the nominal's own sentence names if any ("Assem had logged 2,766
+        hours with EgyptAir, the airline said" after a firm spoke since EgyptAir did)."""
         if noun_kind(head.lemma_) not in _UNTYPED_OK:
             return None
-        for p, r in reversed(self.history):
-            if p < pos and r.label == "ORG" and not self.ents.kinds_of(r.canonical):
-                return r
-        return None
+        spoken = [r for p, r in reversed(self.history) if p < pos and r.label == "ORG"
+                  and not self.ents.kinds_of(r.canonical)]
+        sent = head.sent
+        named = {self.ents.org_name(e) for e in self._entities_in(sent.start_char, sent.end_char)}
+        return next((r for r in spoken if r.canonical in named), spoken[0] if spoken else None)
 
     def _named_after(self, head: Token, pos: int) -> ResolvedSpeaker | None:
         """'A leading think tank ... The Meridian Policy Institute said': the first

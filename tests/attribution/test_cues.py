@@ -28,7 +28,9 @@ def test_learned_lexicon_ships_and_adds_long_tail() -> None:
 
 
 def test_negation_flips_denial() -> None:
-    assert flip_for_negation("deny") == "assert"
+    # "He did not dispute that he lends his thoughts to Mr. Trump" concedes it
+    assert flip_for_negation("deny") == "admit"
+    assert flip_for_negation("reject") == "assert"
     assert flip_for_negation("accuse") == "accuse"
 
 

@@ -221,9 +221,22 @@ def test_statements_do_not_depend_on_how_many_articles_spacy_parses_at_once(stag
     "An attorney for Mills did not immediately respond to requests for comment.",
     "Trump did not unveil plans to pay for the expansion.",
     "The government could deny them mining permits.",  # withholding something disputes no claim
+    "The campaign is working to deny him even that long shot path by taking advantage of the rules.",
 ])
 def test_a_negated_report_is_no_statement(stage: AttributionStage, text: str) -> None:
     assert statements(stage, text) == []
+
+
+def test_what_an_event_shows_is_no_statement(stage: AttributionStage) -> None:
+    text = "At the same time, the popularity of Mr. Trump shows how deeply the party's elites misjudged the voters."
+    assert statements(stage, text) == []
+    assert statements(stage, "A new survey by the Pew center shows how deeply the party's elites misjudged the voters.")
+
+
+def test_not_disputing_a_claim_concedes_it(stage: AttributionStage) -> None:
+    (found,) = statements(stage, "But Sean Hannity did not dispute that he lends his thoughts to Mr. Trump.")
+    assert (found.speaker, found.stance, found.content) == ("Sean Hannity", "admit",
+                                                            "he lends his thoughts to Mr. Trump")
 
 
 def test_promising_to_be_something_is_no_promise(stage: AttributionStage) -> None:

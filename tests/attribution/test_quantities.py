@@ -74,3 +74,8 @@ def test_opposite_directions() -> None:
     assert opposite_directions("cracking down on tax breaks", "tax breaks rose") is None
     # ... but a figure falling to a value does.
     assert opposite_directions("prices went up", "prices fell to 5 percent") == ("up", "fell")
+    # over and under of time, condition or rule put no figure anywhere
+    assert opposite_directions("we expect this type of growth to occur over time",
+                               "children who are under threat for their lives must remain") is None
+    assert opposite_directions("levels over the limit", "people covered under the new program") is None
+    assert opposite_directions("levels over the limit", "levels under the limit") == ("over", "under")

@@ -32,6 +32,10 @@ def last(stage: AttributionStage, text: str) -> Statement:
         # a short form of the organisation's name is the organisation
         ("Osmund Logistics lost a contract on Monday. Osmund said the loss was small. "
          "The company said it would appeal.", "The company", "Osmund Logistics"),
+        # of the organisations that have spoken, the one the nominal's own sentence names
+        ("EgyptAir has confirmed that there were 56 passengers on board. \u201cAhmed was a friend to us,\u201d one "
+         "P&G Amiens employee told French television station BFMTV. Assem, the plane\u2019s co-pilot, had logged "
+         "2,766 flying hours with EgyptAir, the airline said Thursday.", "the airline", "EgyptAir"),
     ],
 )
 def test_definite_nominal_resolves_to_the_organisation(stage: AttributionStage, text: str, mention: str,
@@ -242,6 +246,9 @@ def test_a_pronoun_is_not_someone_named_in_its_own_quotation(stage: AttributionS
     # ... and the subject of its main clause, not of a clause inside it.
     ("While Barack Obama had many songs written about him, that worries Henry Crespo, a party official. "
      "\"No one is writing songs for her,\" he said.", "Henry Crespo"),
+    # "he", the main clause's subject, is the subject of the clause put before it, not a person that names
+    ("While Donald Trump affirmed that he likes Ted Cruz, he also stated a day earlier, "
+     "\u201cIf Cruz catches on, I guess we\u2019ll have to go to war.\u201d", "Donald Trump"),
 ])
 def test_a_pronoun_is_the_subject_of_the_sentence_before(stage: AttributionStage, text: str, speaker: str) -> None:
     assert last(stage, text).speaker == speaker
@@ -304,3 +311,18 @@ def test_who_speaks_where_the_parse_misleads(stage: AttributionStage, text: str,
 )
 def test_a_party_or_a_role_that_does_not_speak(stage: AttributionStage, text: str, not_speaker: str) -> None:
     assert last(stage, text).speaker != not_speaker
+
+
+def test_an_organisation_named_throughout_is_no_first_name_of_a_person_seen_once(
+        stage: AttributionStage) -> None:
+    text = ("EgyptAir said the plane had 66 people on board. EgyptAir said the search was going on. "
+            "Shoukair had logged nearly 6,300 hours of flying time, EgyptAir said on Thursday. "
+            "Related: EgyptAir Crash Seen By Hillary Clinton As Terrorism.")
+    assert {s.speaker for s in statements(stage, text)} == {"EgyptAir"}
+
+
+def test_a_spaced_dash_joins_no_name(stage: AttributionStage) -> None:
+    text = ("Donald Trump ratcheted up his attacks on Marco Rubio, saying he is \"weak on illegal immigration. "
+            "Weak - Rubio - weak on illegal immigration.\" Asked about the charges, Rubio said that the reforms "
+            "did not amount to \"amnesty.\"")
+    assert last(stage, text).speaker == "Marco Rubio"
