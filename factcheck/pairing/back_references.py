@@ -79,7 +79,9 @@ def back_references(stmt: Statement, earlier: Sequence[Statement],
     m = _ANAPHOR.match(content)
     if m and len(content.split()) <= MAX_ANAPHOR_WORDS:
         owner, noun = m.group("owner"), m.group("noun").lower()
-        pool = recent
+        # "several oppose the nuclear deal" / "all of whom opposed the Iran deal": rejecting the thing another
+        # source rejects too agrees with it ("that criticism" still answers "criticized him for ...").
+        pool = recent = [s for s in recent if not _rejects_the_same_thing(s, noun)]
         if owner:
             by_owner = [s for s in recent if names_side(owner, index[s.id]) or _is_alias(owner, index[s.id])]
             pool = by_owner or recent
@@ -104,6 +106,11 @@ def back_references(stmt: Statement, earlier: Sequence[Statement],
 
 MAX_ACCOUNT_STATEMENTS = 2
 MIN_FIGURES_FOR_PLURAL = 2
+
+
+def _rejects_the_same_thing(earlier: Statement, noun: str) -> bool:
+    words = {w.lower() for w in re.findall(r"\w+", earlier.content)}
+    return earlier.stance in NEGATIVE_STANCES and earlier.noun_phrase and noun in words
 
 
 def _first_referred(noun: str, pool: Sequence[Statement]) -> Statement | None:

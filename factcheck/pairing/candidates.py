@@ -174,7 +174,8 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
     measured = a.stance != "demand" and b.stance != "demand" and not ({a.cue_verb, b.cue_verb} & PLEDGE_CUES)
     figures = conflicting_figures(a.quantities, b.quantities) if on_shared_topic and measured else None
     # Money is too generic a unit to say two figures count the same thing without a shared word.
-    if figures and (shared or figures[0] not in MONEY_UNITS) and _same_period(a.content, b.content):
+    if figures and (shared or figures[0] not in MONEY_UNITS) and _same_period(a.content, b.content) \
+            and not _figures_of_different_owners(a.content, b.content):
         return "conflicting-figures", ()
     if on_shared_topic and len(shared) >= 2 and opposite_directions(a.content, b.content):
         return "opposite-directions", ()
@@ -202,6 +203,47 @@ def _negates_a_claim(negating_side: str, a: Statement, b: Statement) -> bool:
 # figure for one period does ("would rise by 3.8 percent in the autumn").
 _CUMULATIVE = re.compile(r"\b(?:combined|cumulative|cumulatively|in total|altogether|over the (?:past|last|next) "
                          r"(?:\w+ )?(?:years|decades|months)|since (?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+_NAME = re.compile(r"^[A-Z][a-z][\w’'-]*$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SENTENCE_END = re.compile(r"[.!?:;…]$")
+_NOT_OWNERS = frozenset({
+    "i", "i'm", "i’m", "we", "the", "a", "an", "if", "but", "and", "it", "this", "that", "he", "she", "they", "mr",
+    "mrs", "ms", "dr", "sen", "sens", "senator", "president", "gov", "governor", "rep", "republican", "republicans",
+    "democrat", "democrats", "democratic", "american", "americans", "gop", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december"})
+
+
+def _figure_owners(content: str) -> tuple[set[str], set[str]]:
+    """The names and the years a content gives: whose figures it counts, and when ("Assem, the co-pilot, had
+    logged 2,766 flying hours", "in 2008, when 42% of eligible voters participated"). A capitalised word
+    opening the content or a sentence counts only as an apposition's name ("Assem, ...")."""
+    words = content.split()
+    names: set[str] = set()
+    years: set[str] = set()
+    for i, raw in enumerate(words):
+        word = raw.strip("\"“”‘’'()[],.;:!?…")
+        if _YEAR.match(word):
+            years.add(word)
+            continue
+        opening = i == 0 or _SENTENCE_END.search(words[i - 1]) is not None
+        if not _NAME.match(word) or opening and not raw.endswith(","):
+            continue
+        key = word.removesuffix("’s").removesuffix("'s").split("-")[0].lower()
+        if key not in _NOT_OWNERS:
+            names.add(key)
+    return names, years
+
+
+def _figures_of_different_owners(a: str, b: str) -> bool:
+    """Do the two contents name different people or places, or different years, and none in common, so that
+    their figures count different things? "Assem had logged 2,766 flying hours" and "Shoukair had logged
+    nearly 6,300 hours" count two pilots' hours; "Ted Cruz is agreeing with me 100 percent" and "Ben Carson at
+    14 percent" two things; "in 2008, 42% of voters" and "17% of voters in 2016" two years."""
+    (na, ya), (nb, yb) = _figure_owners(a), _figure_owners(b)
+    return bool(na and nb and not na & nb) or bool(ya and yb and not ya & yb)
 
 
 def _same_period(a: str, b: str) -> bool:

@@ -26,6 +26,23 @@ def test_back_reference_ignores_the_speakers_own_statements() -> None:
     assert anaphoric_target(reject, [own]) is None
 
 
+def test_a_rejected_thing_points_back_to_what_put_it_forward_not_to_who_rejects_it_too() -> None:
+    announce = stmt("s1", "White House", "a nuclear deal with Tehran", cue_lemma="announce",
+                    keywords=("nuclear", "deal", "tehran"))
+    several = dataclasses.replace(stmt("s3", "several", "the nuclear deal with Tehran", stance="reject",
+                                       cue_lemma="oppose", keywords=("nuclear", "deal", "tehran"), start=80),
+                                  noun_phrase=True)
+    rejection = stmt("s4", "all of whom", "the Iran deal", stance="reject", cue_lemma="oppose", start=120)
+    # "several oppose the nuclear deal" / "all of whom opposed the Iran deal" agree
+    assert anaphoric_target(rejection, [announce, several]) == announce
+    assert anaphoric_target(rejection, [several]) is None
+    # a criticism is what "that criticism" names
+    criticism = dataclasses.replace(stmt("s2", "Clinton campaign", "him for not doing more", stance="reject",
+                                         cue_lemma="criticize", start=60), noun_phrase=True)
+    answer = stmt("s3", "Bernie Sanders", "that criticism", stance="reject", cue_lemma="reject", start=120)
+    assert anaphoric_target(answer, [announce, criticism]) == criticism
+
+
 def test_rejected_account_points_to_its_owner() -> None:
     lawyer = dataclasses.replace(stmt("s1", "Miriam Achterberg", "the meeting had been approved in advance"),
                                  speaker_mention="Ferrante's lawyer, Miriam Achterberg")

@@ -48,6 +48,34 @@ def test_figures_and_directions_conflict_only_near_each_other() -> None:
             assert [p.link for p in found] == [link if linked else ""], (link, gap)
 
 
+def test_figures_of_different_people_or_years_are_no_conflict() -> None:
+    copilot = dataclasses.replace(stmt("s1", "EgyptAir", "Assem, the plane's co-pilot, had logged 2,766 flying hours",
+                                       keywords=("log", "flying", "hour")), quantities=((2766.0, "hour"),))
+    pilot = dataclasses.replace(stmt("s2", "BFMTV", "Shoukair, the flight's pilot, had logged nearly 6,300 flying "
+                                     "hours", start=80, keywords=("log", "flying", "hour")),
+                                quantities=((6300.0, "hour"),))
+    vec = unit([1, 0.2], [1, 0.3])
+    assert [p.link for p in find_candidates("x", [copilot, pilot], vec, config=PairingConfig())] == [""]
+    # the same pilot's hours, or figures tied to no one, conflict
+    same = dataclasses.replace(pilot, content="Assem, the co-pilot, had logged nearly 6,300 flying hours")
+    unnamed = dataclasses.replace(pilot, content="the co-pilot had logged nearly 6,300 flying hours")
+    for other in (same, unnamed):
+        found = find_candidates("x", [copilot, other], vec, config=PairingConfig())
+        assert [p.link for p in found] == ["conflicting-figures"]
+    turnout_2008 = dataclasses.replace(stmt("s1", "State", "in 2008, 42% of eligible voters participated",
+                                            keywords=("eligible", "voter")), quantities=((42.0, "percent"),))
+    turnout_2016 = dataclasses.replace(stmt("s2", "Pew", "17% of eligible voters participated in 2016", start=80,
+                                            keywords=("eligible", "voter")), quantities=((17.0, "percent"),))
+    assert [p.link for p in find_candidates("x", [turnout_2008, turnout_2016], vec, config=PairingConfig())] == [""]
+    # a name against a month names no two owners
+    fallen = dataclasses.replace(stmt("s1", "Carol Fenwick", "enrolment at Millbrook had fallen to 168 pupils",
+                                      keywords=("enrol", "pupil")), quantities=((168.0, "pupil"),))
+    census = dataclasses.replace(stmt("s2", "parents", "the January census showed 241 pupils enrolled", start=80,
+                                      keywords=("enrol", "pupil")), quantities=((241.0, "pupil"),))
+    found = find_candidates("x", [fallen, census], vec, config=PairingConfig())
+    assert [p.link for p in found] == ["conflicting-figures"]
+
+
 def test_a_demanded_figure_conflicts_with_no_measured_one() -> None:
     measured = dataclasses.replace(stmt("s1", "Tax Policy Center", "the top 1 percent would pay 95 percent of the "
                                         "increase", keywords=("tax", "rate")), quantities=((95.0, "percent"),))
