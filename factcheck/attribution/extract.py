@@ -42,15 +42,17 @@ CLAUSE_ONLY = frozenset({"say", "tell", "add", "write", "note", "explain", "thin
                          "brand", "respond", "reply", "comment", "agree", "guarantee", "fear"})
 
 
+# Subjects that name no one: what "nothing suggests" says, no source says.
+NEGATIVE_QUANTIFIERS = frozenset({"nothing", "nobody", "none", "noone"})
 # Verbs through which evidence speaks ("the poll shows", "records indicate"), and nouns of events and qualities
 # that are no evidence of their own: what "the rise of Trump shows" is the writer's inference.
 EVIDENCE_VERBS = frozenset({"show", "indicate", "suggest", "prove", "demonstrate", "reveal", "illustrate",
                             "underscore", "highlight", "signal", "reflect", "confirm"})
 EVENT_NOUNS = frozenset({"popularity", "rise", "success", "failure", "fall", "decline", "growth", "surge", "victory",
                          "defeat", "win", "loss", "collapse", "strength", "weakness", "performance", "appeal",
-                         "candidacy", "dominance", "resilience", "emergence", "ascent",
-                         "momentum", "history", "experience", "episode", "fight", "battle",
-                         "race", "contest", "showing", "turnout", "fact", "reality", "situation"})
+                         "candidacy", "dominance", "resilience", "emergence", "ascent", "momentum", "history",
+                         "experience", "episode", "fight", "battle", "race", "contest", "showing", "turnout", "fact",
+                         "reality", "situation"})
 
 
 def _trim(tokens: Sequence[Token]) -> list[Token]:
@@ -99,6 +101,12 @@ def noun_phrase(head: Token, *, exclude: Token | None = None) -> list[Token]:
 AGENT_ADJECTIVES = frozenset({"quick", "eager", "reluctant", "happy", "willing", "ready", "keen", "careful", "able",
                               "unable", "prepared", "glad", "proud", "anxious", "slow", "first", "last", "loath"})
 
+# Nouns of an act or a disposition that an infinitive completes ("refusal to disavow", "decision to deny").
+ACT_NOUNS = frozenset({"refusal", "decision", "failure", "effort", "attempt", "willingness", "unwillingness",
+                       "reluctance", "move", "bid", "push", "readiness", "eagerness", "determination", "choice",
+                       "inability", "ability", "right", "chance", "opportunity", "need", "tendency", "reason",
+                       "way", "time", "freedom", "power", "duty", "obligation", "pressure", "incentive"})
+
 
 def _subject(verb: Token) -> Token | None:
     """The source of a cue verb, following the parse where English drops it."""
@@ -118,7 +126,8 @@ def _subject(verb: Token) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head
+        # "Cruz's refusal to disavow the endorsement": an act's noun is no source of the verb it leads to.
+        return None if verb.head.lemma_.lower() in ACT_NOUNS else verb.head
     if verb.dep_ == "xcomp" and _expletive_frame(verb.head):
         return None
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lemma_.lower() in AGENT_ADJECTIVES:
@@ -409,6 +418,8 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         return None  # "the popularity of Mr. Trump shows how ...": the writer's reading of an event, no source's
     if speaker is not None and _inside_quote(speaker, quotes):
         speaker = _name_after_quote(tok, quotes) or speaker
+    if speaker is not None and speaker.lower_ in NEGATIVE_QUANTIFIERS:
+        return None  # "There's really nothing that suggests Trump couldn't prevail": no one says it
     if speaker is not None and speaker.pos_ == "PRON" and (
             speaker.lower_ == "there" or speaker.lower_ == "it" and lemma != "say" and stance not in AGENT_STANCES):
         return None

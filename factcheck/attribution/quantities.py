@@ -233,14 +233,12 @@ _PHRASAL = re.compile(r"\b(?:clean|set|make|pick|take|give|end|sign|show|look|sh
                       r"(?:up|down)\b"
                       r"|\b(?:fall|falls|fell|fallen|falling)\s+(?:to|on|upon)\s+(?!(?:about\s+|around\s+|just\s+)?"
                       r"[$€£]?\d)"
-                      # "growth to occur over time", "children who are under threat", "under the program": over
-                      # and under as prepositions of time, condition or rule, not of a measure.
-                      r"|\bover\s+(?:the\s+)?(?:time|years?|decades?|months?|weeks?|days?|weekend|past|course|"
-                      r"phone|summer|winter|spring|fall|holidays?|issue|question|matter|concerns?|dispute|control)\b"
-                      r"|\bunder\s+(?:(?:the|his|her|their|its|this|that|a|an)\s+)?(?:\w+\s+)?"
-                      r"(?:threat|pressure|fire|attack|investigation|scrutiny|way|oath|siege|arrest|review|"
-                      r"consideration|radar|control|law|laws|program|programme|plan|deal|rules?|bill|agreement|"
-                      r"leadership|administration|presidency|terms?|watch|influence|guise)\b")
+                      # "growth to occur over time", "under threat", "over objections", "under FOIA": over and
+                      # under put a figure on a side only before a figure or a measure ("over 50 percent", "under
+                      # budget", "over the limit").
+                      r"|\b(?:over|under)\b(?!\s+(?:\S+\s+){0,2}?(?:[$€£]?\d|(?:" + "|".join(sorted(_WORDS)) + r")\b|"
+                      r"(?:limit|limits|budget|target|threshold|cap|line|par|estimate|estimates|average|mark|"
+                      r"quota|projection|projections|forecast|level|levels|percent|million|billion)\b))")
 
 
 def _direction_words(text: str) -> set[str]:

@@ -233,6 +233,17 @@ def test_what_an_event_shows_is_no_statement(stage: AttributionStage) -> None:
     assert statements(stage, "A new survey by the Pew center shows how deeply the party's elites misjudged the voters.")
 
 
+@pytest.mark.parametrize("text", [
+    # an act is no source of the verb that completes it
+    "Sen. Graham's energetic endorsement of Cruz \u2013 and Cruz's refusal to disavow the endorsement of a man who "
+    "many believe betrayed the American people \u2013 will raise questions.",
+    # nor is "nothing"
+    "There's really nothing that suggests Trump couldn't prevail, even in a contested convention scenario.",
+])
+def test_an_act_or_nothing_says_nothing(stage: AttributionStage, text: str) -> None:
+    assert statements(stage, text) == []
+
+
 def test_not_disputing_a_claim_concedes_it(stage: AttributionStage) -> None:
     (found,) = statements(stage, "But Sean Hannity did not dispute that he lends his thoughts to Mr. Trump.")
     assert (found.speaker, found.stance, found.content) == ("Sean Hannity", "admit",

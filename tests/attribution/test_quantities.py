@@ -78,4 +78,7 @@ def test_opposite_directions() -> None:
     assert opposite_directions("we expect this type of growth to occur over time",
                                "children who are under threat for their lives must remain") is None
     assert opposite_directions("levels over the limit", "people covered under the new program") is None
+    assert opposite_directions("the judge ruled over objections by the department",
+                               "access to documents under FOIA has been undermined") is None
+    assert opposite_directions("spending went over budget", "spending came in under budget") == ("over", "under")
     assert opposite_directions("levels over the limit", "levels under the limit") == ("over", "under")
