@@ -18,8 +18,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from factcheck.attribution.cues import DOCUMENT_CARRIERS
+from factcheck.attribution.names import TITLE_WORDS
 from factcheck.attribution.quantities import MONEY_UNITS, conflicting_figures, opposite_directions
-from factcheck.attribution.speakers import ends_in_role
+from factcheck.attribution.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, ends_in_role
 from factcheck.config import PairingConfig
 from factcheck.pairing.answers import ANSWERABLE_STANCES, DEFENDING_CUES, denials_answer
 from factcheck.pairing.answers import responses as responses_to
@@ -208,12 +209,12 @@ _CUMULATIVE = re.compile(r"\b(?:combined|cumulative|cumulatively|in total|altoge
 _NAME = re.compile(r"^[A-Z][a-z][\w’'-]*$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SENTENCE_END = re.compile(r"[.!?:;…]$")
-_NOT_OWNERS = frozenset({
-    "i", "i'm", "i’m", "we", "the", "a", "an", "if", "but", "and", "it", "this", "that", "he", "she", "they", "mr",
-    "mrs", "ms", "dr", "sen", "sens", "senator", "president", "gov", "governor", "rep", "republican", "republicans",
-    "democrat", "democrats", "democratic", "american", "americans", "gop", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december"})
+# Capitalised words that own no figure: titles, pronouns and openers, parties, days and months.
+_NOT_OWNERS = TITLE_WORDS | PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset({
+    "i", "i'm", "i’m", "the", "a", "an", "if", "but", "and", "it", "this", "that", "sens", "republican",
+    "republicans", "democrat", "democrats", "democratic", "american", "americans", "gop", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december"})
 
 
 def _figure_owners(content: str) -> tuple[set[str], set[str]]:
