@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from factcheck.attribution.syntax import NOMINAL_SUBJECTS
@@ -241,17 +242,36 @@ _PHRASAL = re.compile(r"\b(?:clean|set|make|pick|take|give|end|sign|show|look|sh
                       r"quota|projection|projections|forecast|level|levels|percent|million|billion)\b))")
 
 
-def _direction_words(text: str) -> set[str]:
-    return set(_WORD.findall(_PHRASAL.sub(" ", text.lower())))
+# How many words either side of a direction word may name what it moves: "levels above the permitted limit".
+DIRECTION_WINDOW = 3
+_FUNCTION_WORDS = frozenset(STOP_WORDS)
+
+
+def _direction_words(text: str) -> dict[str, set[str]]:
+    """Each direction-bearing word of the text and the content words next to it (crudely singular)."""
+    words = _WORD.findall(_PHRASAL.sub(" ", text.lower()))
+    out: dict[str, set[str]] = {}
+    for i, word in enumerate(words):
+        near = words[max(0, i - DIRECTION_WINDOW): i] + words[i + 1: i + 1 + DIRECTION_WINDOW]
+        out.setdefault(word, set()).update(w.removesuffix("s") for w in near if w not in _FUNCTION_WORDS)
+    return out
 
 
 def opposite_directions(a: str, b: str) -> tuple[str, str] | None:
-    """A pair of opposite direction words, one in each text ("above" / "below")."""
+    """A pair of opposite direction words, one in each text, each next to a word the other's is next to: what
+    moves ("levels above the permitted limit" / "well below the limit"; not "estimates are more a snapshot" /
+    "retain that support in the fall", whose directions move different things)."""
     wa, wb = _direction_words(a), _direction_words(b)
     for up, down in _DIRECTIONS:
-        a_up, a_down, b_up, b_down = wa & up, wa & down, wb & up, wb & down
+        a_up, a_down, b_up, b_down = wa.keys() & up, wa.keys() & down, wb.keys() & up, wb.keys() & down
         if a_up and b_down and not a_down and not b_up:
-            return sorted(a_up)[0], sorted(b_down)[0]
-        if a_down and b_up and not a_up and not b_down:
-            return sorted(a_down)[0], sorted(b_up)[0]
+            first, second = a_up, b_down
+        elif a_down and b_up and not a_up and not b_down:
+            first, second = a_down, b_up
+        else:
+            continue
+        for x in sorted(first):
+            for y in sorted(second):
+                if wa[x] & wb[y]:
+                    return x, y
     return None

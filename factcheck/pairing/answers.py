@@ -100,6 +100,12 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
         return ""
     if claim.cue_verb in UNANSWERABLE_CUES or response.cue_verb in NON_ANSWER_CUES or _admits(response.content):
         return ""
+    # What the article sources "according to" a poll, a paper or an official ("according to exit polls",
+    # "According to HuffPo: Senator Tim Kaine has had a mixed record") is the reporter's evidence, not one
+    # side's claim, and what the party it names says later carries on rather than answers it. (A denial of
+    # it still answers it: ``denials_answer``.)
+    if claim.kind == "according_to":
+        return ""
     if not _rejects_claim_side(response, claim, claim_side):
         return ""
     side = response_side or _own_side(response)

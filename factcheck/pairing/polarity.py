@@ -49,11 +49,21 @@ _GENERIC_TERMS = frozenset(stem(w) for w in (
     "fact", "issue", "problem", "question", "part", "kind", "sort", "place", "point", "case", "word", "one"))
 
 
+# Words in -ing that open a content without being a verb whose subject is the speaker.
+_NOT_GERUNDS = frozenset({"nothing", "something", "anything", "everything", "during", "according", "morning",
+                          "evening", "thing", "king", "spring", "string", "bring", "sing", "ring", "wing", "ceiling"})
+
+
 def speaks_of_itself(stmt: Statement) -> bool:
     """Is the content about its own speaker: "we" or "I" its subject (or, where the parse found none, its first
-    word), or the "he" or "she" that opens a person's indirect speech ("Ayotte says she is going to vote for
-    Trump"; not "authorities say he never obtained access")?"""
-    subject = re.sub(r"[^a-z]", "", (stmt.subject or (stmt.content.split() or [""])[0]).lower())
+    word), the "he" or "she" that opens a person's indirect speech ("Ayotte says she is going to vote for
+    Trump"; not "authorities say he never obtained access"), or a verb in -ing with no subject of its own,
+    whose subject is the speaker ("liberal groups reported spending only $1 million supporting her")?"""
+    first = re.sub(r"[^a-z]", "", (stmt.content.split() or [""])[0].lower())
+    subject = re.sub(r"[^a-z]", "", stmt.subject.lower()) if stmt.subject else first
+    if not stmt.subject and stmt.kind == "indirect" and len(first) > 4 and first.endswith("ing") \
+            and first not in _NOT_GERUNDS:
+        return True
     return subject in {"i", "we"} or stmt.kind == "indirect" and subject in {"he", "she"} and _a_person(stmt)
 
 

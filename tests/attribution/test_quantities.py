@@ -82,3 +82,8 @@ def test_opposite_directions() -> None:
                                "access to documents under FOIA has been undermined") is None
     assert opposite_directions("spending went over budget", "spending came in under budget") == ("over", "under")
     assert opposite_directions("levels over the limit", "levels under the limit") == ("over", "under")
+    # the two directions must move one thing: a word next to each is the same
+    assert opposite_directions("any estimates of support for a candidate are more a passing snapshot",
+                               "whether he would be able to retain that support in the fall") is None
+    assert opposite_directions("it's more important to narrow the field than to air ads",
+                               "Conservative Solutions dropped nearly $3 million worth of new ads") is None

@@ -3,7 +3,7 @@
 Each floor is the target the project set (or, where the target is not met, a
 little under today's figure, so a regression shows). These tests run the whole
 pipeline on 26 hand-written gold articles, the 84 PolNeAR dev articles and
-nine samples of 70 PolNeAR train articles each.
+ten samples of 70 PolNeAR train articles each.
 """
 
 from __future__ import annotations
@@ -108,6 +108,11 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
 #   17 wrong (0.125 / 0.292), 7 of 8 found;
 # - every twelfth from the seventh ([6::12]; ..._ninth_sample_...), its 38 pairs read at 5a909d1, after that round:
 #   5 right, 4 weak, 29 wrong (0.132 / 0.237); after its fixes, 33 pairs (0.152 / 0.273), all 9 found.
+# - every twelfth from the eighth ([7::12]; ..._tenth_sample_...), its 39 pairs read at fd77cf7, after all of the
+#   above: 3 right, 2 weak, 34 wrong (0.077 / 0.128). Its fixes (figures each side gives of its own doing;
+#   directions that move different things; no answer to what the article sources "according to" someone) left
+#   28 pairs (0.107 / 0.179), all 5 found, and cost the fourth sample a weak pair (25 pairs, 0.320 / 0.520, 13 of
+#   14), the seventh a right one (38, 0.158 / 0.447, 17 of 18) and the ninth a weak one (31, 0.161 / 0.258, 8 of 9).
 # Far below the dev figure: the pairing does not yet carry to new news.
 @pytest.mark.parametrize(("first", "checked_file", "strict", "lenient", "known"), [
     (11, "polnear_train_checked_pairs.json", 0.2, 0.4, 7),
@@ -118,7 +123,8 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
     (1, "polnear_train_sixth_sample_checked_pairs.json", 0.12, 0.28, 7),
     (3, "polnear_train_seventh_sample_checked_pairs.json", 0.15, 0.4, 17),
     (4, "polnear_train_eighth_sample_checked_pairs.json", 0.1, 0.25, 6),
-    (6, "polnear_train_ninth_sample_checked_pairs.json", 0.12, 0.25, 8),
+    (6, "polnear_train_ninth_sample_checked_pairs.json", 0.12, 0.24, 8),
+    (7, "polnear_train_tenth_sample_checked_pairs.json", 0.08, 0.15, 5),
 ])
 def test_polnear_train_sample_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline, first: int, checked_file: str,
                                                      strict: float, lenient: float, known: int) -> None:

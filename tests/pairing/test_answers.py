@@ -219,6 +219,14 @@ def test_praise_and_agreement_are_not_answered_and_hopes_and_jokes_answer_nothin
     assert accused_responds(dataclasses.replace(hope, cue_lemma="confirm"), warning) == ""
 
 
+def test_what_the_article_sources_according_to_someone_is_not_answered() -> None:
+    report = dataclasses.replace(stmt("s1", "HuffPo", "Senator Tim Kaine has had a mixed record on abortion",
+                                      cue_lemma="according to", target="senator tim kaine"), kind="according_to")
+    reply = stmt("s2", "Tim Kaine", "he is a strong advocate for abortion rights", start=100)
+    assert accused_responds(reply, report) == ""
+    assert accused_responds(reply, dataclasses.replace(report, kind="indirect", cue_lemma="report")) == "accused"
+
+
 def test_refusing_or_declining_to_act_answers_nothing() -> None:
     accusation = stmt("s1", "Dana Ruiz", "Senator Hale of trying to keep the seat empty", stance="accuse",
                       cue_lemma="accuse", target="senator hale")

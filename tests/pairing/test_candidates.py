@@ -48,6 +48,22 @@ def test_figures_and_directions_conflict_only_near_each_other() -> None:
             assert [p.link for p in found] == [link if linked else ""], (link, gap)
 
 
+def test_figures_each_side_gives_of_its_own_doing_are_no_conflict() -> None:
+    # "conservative groups reported spending $6 million attacking Clinton" / "a trio of PACs reported spending
+    # $513,000 supporting him": each counts its own spending.
+    groups = dataclasses.replace(stmt("s1", "conservative groups", "spending $6 million on ads attacking Clinton",
+                                      cue_lemma="report", keywords=("spending", "ad")), quantities=((6e6, "$"),))
+    pacs = dataclasses.replace(stmt("s2", "trio of PACs", "spending $513,000 on ads supporting him", start=80,
+                                    cue_lemma="report", keywords=("spending", "ad")), quantities=((513000.0, "$"),))
+    vec = unit([1, 0.2], [1, 0.3])
+    assert [p.link for p in find_candidates("x", [groups, pacs], vec, config=PairingConfig())] == [""]
+    # a figure someone gives of another's spending can dispute it
+    filings = dataclasses.replace(pacs, speaker="Federal Election Commission", speaker_mention="the commission",
+                                  content="the groups had spent $513,000 on ads")
+    assert [p.link for p in find_candidates("x", [groups, filings], vec, config=PairingConfig())] == [
+        "conflicting-figures"]
+
+
 def test_figures_of_different_people_or_years_are_no_conflict() -> None:
     copilot = dataclasses.replace(stmt("s1", "EgyptAir", "Assem, the plane's co-pilot, had logged 2,766 flying hours",
                                        keywords=("log", "flying", "hour")), quantities=((2766.0, "hour"),))

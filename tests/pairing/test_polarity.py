@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from pairing_statements import stmt
 
-from factcheck.pairing.polarity import causal_denial, correction, opposite_polarity, polarity_conflict
+from factcheck.pairing.polarity import causal_denial, correction, opposite_polarity, polarity_conflict, speaks_of_itself
 from factcheck.records import Statement
 
 
@@ -120,3 +120,15 @@ def test_two_sources_each_speaking_of_what_they_do_dispute_nothing() -> None:
     assert polarity_conflict(ours, dataclasses.replace(theirs, subject="readers")) == ("column", "a")
     # Where the parse found no subject, the first word says whom the content is about.
     assert polarity_conflict(ours, dataclasses.replace(theirs, subject="")) is None
+
+
+@pytest.mark.parametrize(("content", "own"), [
+    ("spending only $1 million supporting her", True),   # "liberal groups reported spending ..."
+    ("denying any role in the leak", True),
+    ("nothing had changed since the report", False),     # -ing, but no verb
+    ("according to the filing, the plant stayed open", False),
+])
+def test_a_verb_in_ing_with_no_subject_is_the_speaker_s_own_doing(content: str, own: bool) -> None:
+    assert speaks_of_itself(dataclasses.replace(said(content, ()), subject="")) is own
+    # a direct quote opening in -ing is the speaker's words, not a report of their doing
+    assert not speaks_of_itself(dataclasses.replace(said(content, ()), subject="", kind="direct"))
