@@ -132,6 +132,10 @@ class Pair:
     nli: dict[str, float]
     topic_score: float = 0.0
     reason: str = ""
+    # The rule that tied the two statements to one proposition: a candidate link ("back-reference",
+    # "accused-responds", "conflicting-figures", ...), or "stance" (a denial or rejection of what the other
+    # content entails) or "nli" (NLI alone) when no link did.
+    link: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -60,6 +60,7 @@ class PredictedSpans:
     a: Span
     b: Span
     summary: str
+    link: str = ""  # the rule that tied the pair (``Pair.link``), "" in output that predates it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +74,8 @@ class CheckedPairsReport:
     # Pairs checked right (or weak) that the run no longer finds.
     lost: tuple[CheckedPair, ...]
     known_right: int
+    # Verdicts of the checked pairs by the rule that tied them: which rules earn their precision.
+    by_link: Mapping[str, Mapping[Verdict, int]] = dataclasses.field(default_factory=dict)
 
     @property
     def strict_precision(self) -> float:
@@ -87,7 +90,8 @@ class CheckedPairsReport:
                 "right": self.right, "weak": self.weak, "wrong": self.wrong,
                 "strict_precision": round(self.strict_precision, 4),
                 "lenient_precision": round(self.lenient_precision, 4),
-                "known_right": self.known_right, "lost": [p.to_json() for p in self.lost]}
+                "known_right": self.known_right, "lost": [p.to_json() for p in self.lost],
+                "by_link": {link: dict(counts) for link, counts in self.by_link.items()}}
 
 
 def load_checked(path: str | Path) -> list[CheckedPair]:
@@ -132,7 +136,7 @@ def predicted_spans(records: Iterable[Mapping[str, Any]]) -> list[PredictedSpans
             summary = (f"[{a['speaker']}] {a['content'][:80]} <> [{b['speaker']}] {b['content'][:80]}"
                        f" ({pair.get('reason', pair['relation'])})")
             out.append(PredictedSpans(str(rec["article_id"]), (a["start"], a["end"]), (b["start"], b["end"]),
-                                      summary))
+                                      summary, link=str(pair.get("link", ""))))
     return out
 
 
@@ -155,6 +159,7 @@ def score_checked(checked: Sequence[CheckedPair], predicted: Sequence[PredictedS
     scope = set(articles) if articles is not None else None
     in_scope = [c for c in checked if scope is None or c.article_id in scope]
     counts = dict.fromkeys(VERDICTS, 0)
+    by_link: dict[str, dict[Verdict, int]] = {}
     unchecked: list[PredictedSpans] = []
     found: set[int] = set()
     for p in predicted:
@@ -164,11 +169,13 @@ def score_checked(checked: Sequence[CheckedPair], predicted: Sequence[PredictedS
             continue
         found.add(hit)
         counts[in_scope[hit].verdict] += 1
+        by_link.setdefault(p.link or "?", dict.fromkeys(VERDICTS, 0))[in_scope[hit].verdict] += 1
     known = [i for i, c in enumerate(in_scope) if c.verdict != "wrong"]
     lost = tuple(in_scope[i] for i in known if i not in found)
     return CheckedPairsReport(predicted=len(predicted), checked=len(predicted) - len(unchecked),
                               right=counts["right"], weak=counts["weak"], wrong=counts["wrong"],
-                              unchecked=tuple(unchecked), lost=lost, known_right=len(known))
+                              unchecked=tuple(unchecked), lost=lost, known_right=len(known),
+                              by_link=dict(sorted(by_link.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))))
 
 
 def todo_records(unchecked: Sequence[PredictedSpans]) -> list[dict[str, Any]]:
@@ -184,6 +191,12 @@ def format_checked(report: CheckedPairsReport, *, details: bool = False) -> str:
         f"  precision {report.strict_precision:.3f} (right)  {report.lenient_precision:.3f} (right or weak)",
         f"checked right/weak  {report.known_right - len(report.lost)}/{report.known_right} still found",
     ]
+    if report.by_link:
+        lines.append("by link               checked  right  weak  wrong  precision")
+        for link, c in report.by_link.items():
+            n = sum(c.values())
+            lines.append(f"  {link:<20}{n:>7}{c['right']:>7}{c['weak']:>6}{c['wrong']:>7}"
+                         f"  {c['right'] / n:.3f} / {(c['right'] + c['weak']) / n:.3f}")
     if details:
         lines += [f"  lost      {c.article_id} {list(c.a)} {list(c.b)} ({c.verdict})" for c in report.lost]
         lines += [f"  unchecked {p.article_id} {p.summary}" for p in report.unchecked]

@@ -131,5 +131,6 @@ def relate(cand: CandidatePair, forward: NLIResult, backward: NLIResult, *, conf
             relation, score, reason = "support", entail, "NLI: one content entails the other"
     if relation is None:
         return None
+    link = cand.link or ("stance" if _negative(a.stance) != _negative(b.stance) else "nli")
     return Pair(a=a.id, b=b.id, relation=relation, score=round(float(score), 4), nli=nli,
-                topic_score=round(cand.topic_score, 4), reason=reason)
+                topic_score=round(cand.topic_score, 4), reason=reason, link=link)

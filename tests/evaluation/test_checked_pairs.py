@@ -8,6 +8,7 @@ import pytest
 from factcheck.errors import InputError
 from factcheck.evaluation.checked_pairs import (
     CheckedPair,
+    format_checked,
     load_checked,
     predicted_spans,
     score_checked,
@@ -47,6 +48,22 @@ def test_precision_counts_checked_pairs_only() -> None:
     assert report.known_right == 2
     (todo,) = todo_records(report.unchecked)
     assert todo["a"] == [500, 560] and todo["verdict"] == ""
+
+
+def test_verdicts_are_counted_by_the_rule_that_linked_each_pair() -> None:
+    checked = [CheckedPair("x", (0, 50), (100, 150), "right"), CheckedPair("x", (0, 50), (200, 250), "wrong"),
+               CheckedPair("x", (100, 150), (200, 250), "wrong")]
+    rec = record("x", [(0, 50), (100, 150), (200, 250), (300, 350)],
+                 [(0, 1, "rebuttal"), (0, 2, "contradiction"), (1, 2, "contradiction"), (2, 3, "contradiction")])
+    for pair, link in zip(rec["pairs"], ("back-reference", "accused-responds", "accused-responds", "nli"),
+                          strict=True):
+        pair["link"] = link
+    report = score_checked(checked, predicted_spans([rec]))
+    # the unchecked pair counts under no rule; the most frequent rule comes first
+    assert report.by_link == {"accused-responds": {"right": 0, "weak": 0, "wrong": 2},
+                              "back-reference": {"right": 1, "weak": 0, "wrong": 0}}
+    assert "accused-responds" in format_checked(report)
+    assert report.to_json()["by_link"]["back-reference"]["right"] == 1
 
 
 def test_a_bad_verdict_or_span_names_the_entry(tmp_path: Path) -> None:

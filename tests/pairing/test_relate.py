@@ -66,6 +66,7 @@ def test_denial_of_an_entailed_assertion_is_a_contradiction() -> None:
                   nli(0.8, 0.15, 0.05), nli(0.3, 0.6, 0.1), config=CFG)
     assert pair is not None and pair.relation == "contradiction"
     assert pair.score == pytest.approx(0.8)
+    assert pair.link == "stance"
 
 
 def test_rejection_is_a_rebuttal() -> None:
@@ -82,7 +83,7 @@ def test_denial_of_something_else_is_not_paired() -> None:
 def test_two_assertions_contradict_only_when_nli_says_so() -> None:
     a, b = stmt("s1", "A", "assert"), stmt("s2", "B", "assert")
     pair = relate(cand(a, b), nli(0.05, 0.15, 0.8), nli(0.1, 0.2, 0.7), config=CFG)
-    assert pair is not None and pair.relation == "contradiction"
+    assert pair is not None and pair.relation == "contradiction" and pair.link == "nli"
     assert relate(cand(a, b), nli(0.1, 0.8, 0.1), nli(0.1, 0.8, 0.1), config=CFG) is None
 
 
@@ -103,7 +104,7 @@ def test_two_denials_are_not_a_dispute() -> None:
 def test_back_reference_is_a_rebuttal_whatever_nli_says() -> None:
     pair = relate(cand(stmt("s1", "A", "assert", "announce"), stmt("s2", "B", "reject"), topic=0.1,
                        link="back-reference"), nli(0.1, 0.8, 0.1), nli(0.1, 0.8, 0.1), config=CFG)
-    assert pair is not None and pair.relation == "rebuttal"
+    assert pair is not None and pair.relation == "rebuttal" and pair.link == "back-reference"
     assert "announced" in pair.reason
     assert 0.5 <= pair.score <= 1.0
 
