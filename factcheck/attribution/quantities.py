@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from factcheck.attribution.syntax import NOMINAL_SUBJECTS
+from factcheck.pairing.words import stem
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -244,16 +245,15 @@ _PHRASAL = re.compile(r"\b(?:clean|set|make|pick|take|give|end|sign|show|look|sh
 
 # How many words either side of a direction word may name what it moves: "levels above the permitted limit".
 DIRECTION_WINDOW = 3
-_FUNCTION_WORDS = frozenset(STOP_WORDS)
 
 
 def _direction_words(text: str) -> dict[str, set[str]]:
-    """Each direction-bearing word of the text and the content words next to it (crudely singular)."""
+    """Each direction-bearing word of the text and the content words next to it (stemmed)."""
     words = _WORD.findall(_PHRASAL.sub(" ", text.lower()))
     out: dict[str, set[str]] = {}
     for i, word in enumerate(words):
         near = words[max(0, i - DIRECTION_WINDOW): i] + words[i + 1: i + 1 + DIRECTION_WINDOW]
-        out.setdefault(word, set()).update(w.removesuffix("s") for w in near if w not in _FUNCTION_WORDS)
+        out.setdefault(word, set()).update(stem(w) for w in near if w not in STOP_WORDS)
     return out
 
 

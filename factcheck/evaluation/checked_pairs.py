@@ -158,7 +158,6 @@ def score_checked(checked: Sequence[CheckedPair], predicted: Sequence[PredictedS
     articles are left out (a run over part of the corpus)."""
     scope = set(articles) if articles is not None else None
     in_scope = [c for c in checked if scope is None or c.article_id in scope]
-    counts = dict.fromkeys(VERDICTS, 0)
     by_link: dict[str, dict[Verdict, int]] = {}
     unchecked: list[PredictedSpans] = []
     found: set[int] = set()
@@ -168,8 +167,8 @@ def score_checked(checked: Sequence[CheckedPair], predicted: Sequence[PredictedS
             unchecked.append(p)
             continue
         found.add(hit)
-        counts[in_scope[hit].verdict] += 1
         by_link.setdefault(p.link or "?", dict.fromkeys(VERDICTS, 0))[in_scope[hit].verdict] += 1
+    counts = {v: sum(c[v] for c in by_link.values()) for v in VERDICTS}
     known = [i for i, c in enumerate(in_scope) if c.verdict != "wrong"]
     lost = tuple(in_scope[i] for i in known if i not in found)
     return CheckedPairsReport(predicted=len(predicted), checked=len(predicted) - len(unchecked),
