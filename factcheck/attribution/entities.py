@@ -99,7 +99,9 @@ class ArticleEntities:
             described.append(description_kinds(nouns))
             roles.append(_has_role_noun(span))
         self.mentions = _people_named_as_orgs(self.mentions, described, roles)
-        self.org_alias = _org_aliases(_org_names(self.mentions, described))
+        orgs = _org_names(self.mentions, described)
+        places = {bare_name(m.text) for m in self.mentions if m.label in _PLACE_LABELS} - orgs
+        self.org_alias = _org_aliases(orgs, places)
         self.people = self._full_names()
         self.kinds: dict[str, set[str]] = {}
         for m, kinds in zip(self.mentions, described, strict=True):
@@ -190,14 +192,17 @@ def _org_names(mentions: list[Entity], described: list[set[str]]) -> set[str]:
     return out
 
 
-def _org_aliases(names: set[str]) -> dict[str, str]:
-    """Each name and its unique leading words -> the full organisation name."""
+def _org_aliases(names: set[str], places: set[str]) -> dict[str, str]:
+    """Each name and its unique leading words -> the full organisation name. Leading words the article uses
+    as a place's name are the place: "New Hampshire" of "New Hampshire Democratic Party" names the state,
+    and "a New Hampshire Republican" is no member of that party (nor is "New" a name of it)."""
     alias: dict[str, str] = {n: n for n in names}
     shared: dict[str, set[str]] = {}
+    place_starts = {tuple(p.split()[:k]) for p in places for k in range(1, len(p.split()) + 1)}
     for name in names:
         words = name.split()
         for k in range(1, len(words)):
-            if words[k - 1].lower() in _NAME_GLUE:
+            if words[k - 1].lower() in _NAME_GLUE or tuple(words[:k]) in place_starts:
                 break
             shared.setdefault(" ".join(words[:k]), set()).add(name)
     for short, full in shared.items():

@@ -268,6 +268,9 @@ class SpeakerResolver:
     def _pronoun(self, head: Token, mention: str) -> ResolvedSpeaker:
         word = head.lower_
         pos = head.idx
+        earlier = self._same_subject_before(head)
+        if earlier is not None:
+            return self._pronoun(earlier, mention)
         if word in PERSON_PRONOUNS:
             pool = [e for e in self._before(pos) if self.ents.is_person(e)]
             labels = frozenset({"PERSON"})
@@ -297,6 +300,20 @@ class SpeakerResolver:
         if word in PERSON_PRONOUNS:
             best = self._sentence_subject(best, candidates, pool, head)
         return ResolvedSpeaker(best[1].canonical, mention, best[1].label)
+
+    def _same_subject_before(self, pronoun: Token) -> Token | None:
+        """"He appeared at a Trump rally where he pledged his support": a subject "he" or "she" is the one that
+        is subject earlier in its sentence, not a person named in between, and the earlier one is resolved
+        instead."""
+        if pronoun.lower_ not in {"he", "she"} or pronoun.dep_ not in NOMINAL_SUBJECTS:
+            return None
+        sent = pronoun.sent
+        earlier = next((t for t in sent if t.i < pronoun.i and t.lower_ == pronoun.lower_
+                        and t.dep_ in NOMINAL_SUBJECTS), None)
+        if earlier is None:
+            return None
+        between = [e for e in self._entities_in(earlier.idx, pronoun.idx) if self.ents.is_person(e)]
+        return earlier if between else None
 
     def _sentence_subject(self, best: tuple[int, ResolvedSpeaker], candidates: Sequence[tuple[int, ResolvedSpeaker]],
                           pool: Sequence[Entity], pronoun: Token) -> tuple[int, ResolvedSpeaker]:

@@ -57,14 +57,25 @@ _NOT_GERUNDS = frozenset({"nothing", "something", "anything", "everything", "dur
 def speaks_of_itself(stmt: Statement) -> bool:
     """Is the content about its own speaker: "we" or "I" its subject (or, where the parse found none, its first
     word), the "he" or "she" that opens a person's indirect speech ("Ayotte says she is going to vote for
-    Trump"; not "authorities say he never obtained access"), or a verb in -ing with no subject of its own,
-    whose subject is the speaker ("liberal groups reported spending only $1 million supporting her")?"""
+    Trump"; not "authorities say he never obtained access"), the "it" of a body's ("the campaign says it
+    raised"), or a verb in -ing with no subject of its own, whose subject is the speaker ("liberal groups
+    reported spending only $1 million supporting her")?"""
     first = re.sub(r"[^a-z]", "", (stmt.content.split() or [""])[0].lower())
     subject = re.sub(r"[^a-z]", "", stmt.subject.lower()) if stmt.subject else first
     if not stmt.subject and stmt.kind == "indirect" and len(first) > 4 and first.endswith("ing") \
             and first not in _NOT_GERUNDS:
         return True
+    if stmt.kind == "indirect" and subject == "it":
+        return _a_body(stmt)
     return subject in {"i", "we"} or stmt.kind == "indirect" and subject in {"he", "she"} and _a_person(stmt)
+
+
+def _a_body(stmt: Statement) -> bool:
+    """Is the speaker one body a common noun names ("Bernie Sanders' campaign", "the company"), the "it" of
+    whose indirect speech is itself ("Bernie Sanders' campaign says it raised more than $21 million")? Not
+    people ("officials say it was ..."), and not a name, which may be a person's."""
+    last = re.sub(r"[^A-Za-z]", "", (stmt.speaker_mention.split() or [""])[-1])
+    return last.islower() and not last.endswith("s")
 
 
 def _a_person(stmt: Statement) -> bool:

@@ -326,3 +326,16 @@ def test_a_spaced_dash_joins_no_name(stage: AttributionStage) -> None:
             "Weak - Rubio - weak on illegal immigration.\" Asked about the charges, Rubio said that the reforms "
             "did not amount to \"amnesty.\"")
     assert last(stage, text).speaker == "Marco Rubio"
+
+
+def test_a_place_that_leads_a_party_name_is_the_place(stage: AttributionStage) -> None:
+    text = ("Officials of the New Hampshire Democratic Party met in Concord. Voters in New Hampshire will decide "
+            "next week. \"There are more candidates competing in New Hampshire than ever,\" said a New Hampshire "
+            "Republican.")
+    assert last(stage, text).speaker != "New Hampshire Democratic Party"
+
+
+def test_a_second_he_in_a_sentence_is_its_first_not_a_name_between(stage: AttributionStage) -> None:
+    text = ("Sen. Jeff Sessions of Alabama endorsed Donald Trump on Sunday. \"This is a movement,\" Sessions said. "
+            "Later he appeared at a Trump rally where he said the country needed Trump.")
+    assert last(stage, text).speaker == "Jeff Sessions"

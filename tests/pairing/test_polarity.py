@@ -132,3 +132,16 @@ def test_a_verb_in_ing_with_no_subject_is_the_speaker_s_own_doing(content: str, 
     assert speaks_of_itself(dataclasses.replace(said(content, ()), subject="")) is own
     # a direct quote opening in -ing is the speaker's words, not a report of their doing
     assert not speaks_of_itself(dataclasses.replace(said(content, ()), subject="", kind="direct"))
+
+
+@pytest.mark.parametrize(("mention", "own"), [
+    ("Bernie Sanders’ campaign", True),  # "Bernie Sanders' campaign says it raised more than $21 million"
+    ("the company", True),
+    ("officials", False),                # "officials say it was ...": "it" is something else
+    ("Hillary Clinton", False),          # a name, maybe a person's
+])
+def test_the_it_of_a_body_s_indirect_speech_is_the_body(mention: str, own: bool) -> None:
+    content = dataclasses.replace(said("it raised roughly $15 million in January", ()), subject="it",
+                                  speaker_mention=mention)
+    assert speaks_of_itself(content) is own
+    assert not speaks_of_itself(dataclasses.replace(content, kind="direct"))
