@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution.cues import content_stance, flip_for_negation, learned_verb_cues, verb_cue_stance
+from factcheck.attribution.cues import (
+    content_stance,
+    flip_for_negation,
+    learned_verb_cues,
+    rejects_what_came_before,
+    verb_cue_stance,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +56,15 @@ def test_rejecting_content_turns_said_into_reject() -> None:
     # The pronoun is the subject of another verb; the negation is said of someone else.
     assert content_stance("assert", "it means Trump “may not have paid a dime” in federal income taxes") == "assert"
     assert content_stance("assert", "The plan falls on a Tuesday") == "assert"
+
+
+@pytest.mark.parametrize(("content", "rejects"), [
+    ("This does not meet our demand", True),
+    ("That's simply not true", True),
+    ("The plan falls short of what families need", True),
+    ("It's not a campaign anymore, it's a movement", False),  # "it" points back at nothing
+    ("It wasn't surprising for me", False),
+    ("That will benefit not only Mr. Trump, but all the races", False),
+])
+def test_content_that_rejects_what_came_before(content: str, rejects: bool) -> None:
+    assert rejects_what_came_before(content) is rejects
