@@ -62,21 +62,7 @@ def identified(stmt: Statement) -> bool:
     # and that of "several of his findings" after its quantifier.
     head = re.split(r"\s(?:of|for|among|from|in|on|about|by|with)\s", _PARTITIVE.sub("", key))[0].split()
     return (key not in UNIDENTIFIED_SPEAKERS and not _DISTRIBUTIVE.match(key) and bool(head)
-            and stem(head[-1]) not in _THING_HEADS and not _FIGURE.match(head[-1]) and not _unresolved_person(stmt)
-            and not _unresolved_indefinite(stmt))
-
-
-_INDEFINITE = re.compile(r"^(?:a|an|one|another|some)\s+(?P<rest>.+)$", re.IGNORECASE)
-
-
-def _unresolved_indefinite(stmt: Statement) -> bool:
-    """"A New Hampshire Republican", "one source", "some Arizona officials", "a February survey", left as they
-    are by speaker resolution: an indefinite mention names no one, and two of them may be anyone. (One that
-    resolution tied to a source, "a spokeswoman for the agency" or "an environmental group" named later, is
-    that source.)"""
-    m = _INDEFINITE.match(stmt.speaker_mention.strip())
-    key = speaker_key(stmt.speaker)
-    return m is not None and key in {speaker_key(m.group("rest")), speaker_key(stmt.speaker_mention)}
+            and stem(head[-1]) not in _THING_HEADS and not _FIGURE.match(head[-1]) and not _unresolved_person(stmt))
 
 
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?P<rest>.+)$", re.IGNORECASE)

@@ -173,7 +173,7 @@ def test_a_demand_does_not_answer() -> None:
 
 
 def test_a_claim_takes_one_answer_from_each_speaker() -> None:
-    claim = stmt("s1", "Tax Policy Center", "Trump would raise taxes on 8 million middle-income Americans", target="trump")
+    claim = stmt("s1", "one study", "Trump would raise taxes on 8 million middle-income Americans", target="trump")
     first = stmt("s2", "Donald Trump", "the tax relief will go to the middle class", start=100)
     second = stmt("s3", "Donald Trump", "he knows the tax code better than anyone", start=200)
     other = stmt("s4", "Trump campaign", "the study ignores the new deductions", start=300)
