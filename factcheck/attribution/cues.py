@@ -123,7 +123,7 @@ NEGATIVE_STANCES = frozenset({"deny", "reject"})
 # plan falls short". The negation must follow the pronoun or noun within a couple of words: in "that means Trump
 # may not have paid a dime", "that" is the subject of "means", and what is negated is said of Trump. "It" points
 # back at nothing in news copy: "It's not a campaign anymore, it's a movement", "It's not a question of ...",
-# "It wasn't surprising for me" (on the eleventh train sample, 6 such links, all wrong); nor does "not only".
+# "It wasn't surprising for me" (on the train samples, 10 such links wrong and 2 weak); nor does "not only".
 _REJECTING_SUBJECT = re.compile(
     r"^(?:this|that|these|those|the (?:plan|move|proposal|announcement|group|panel|measure|decision|offer))\b",
     re.IGNORECASE)
