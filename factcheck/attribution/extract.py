@@ -163,6 +163,15 @@ def _withholding(cue: Token, lemma: str) -> bool:
         len(objects) >= 2 and objects[0].pos_ == "PRON")
 
 
+def _asked_by_writer(cue: Token, speaker: Token | None, quotes: Sequence[Quote]) -> bool:
+    """"Would they prefer an Obama nominee ... or one chosen by Mrs. Clinton?": the writer's own question,
+    its auxiliary before the subject, reports nothing anyone said. (A question inside a quote is the quoted
+    source's, and stays.)"""
+    if speaker is None or _inside_quote(cue, quotes) or not cue.sent.text.rstrip(" \"'”’)").endswith("?"):
+        return False
+    return any(c.dep_ == "aux" and c.i < speaker.i for c in cue.children)
+
+
 def _inside_quote(tok: Token, quotes: Sequence[Quote]) -> bool:
     return any(q.start <= tok.idx < q.end for q in quotes)
 
@@ -414,6 +423,8 @@ def _verb_attribution(doc: Doc, tok: Token, quotes: Sequence[Quote], min_share: 
         if stance is None:
             return None
     speaker = _subject(tok)
+    if _asked_by_writer(tok, speaker, quotes):
+        return None
     if lemma in EVIDENCE_VERBS and speaker is not None and speaker.lemma_.lower() in EVENT_NOUNS:
         return None  # "the popularity of Mr. Trump shows how ...": the writer's reading of an event, no source's
     if speaker is not None and _inside_quote(speaker, quotes):

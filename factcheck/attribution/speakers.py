@@ -198,7 +198,12 @@ class SpeakerResolver:
             plain = " ".join(t.text for t in phrase) if phrase else source.text
             return self._nominal(source, mention, source.idx, plain=strip_det(plain), carried=True)
         if head.pos_ == "PRON":
-            return self._pronoun(head, mention)
+            # Only reported speech after its speaker ("He declared that ...") is the source's own wording of
+            # others: a quote, or a content before "he said", may take in the sentence that names its speaker
+            # ("Vice President Joe Biden weighed in as well, telling Mic ..., he said").
+            own_words = att.kind == "indirect" and att.speaker_start < att.content_start
+            content = self.text[att.content_start : att.content_end] if own_words else ""
+            return self._pronoun(head, mention, content=content)
         found = self._from_phrase(head, mention)
         if found is not None:
             return found
@@ -265,7 +270,7 @@ class SpeakerResolver:
     def _recent_speakers(self, pos: int, labels: frozenset[str]) -> list[tuple[int, ResolvedSpeaker]]:
         return [(p, r) for p, r in reversed(self.history) if p < pos and r.label in labels]
 
-    def _pronoun(self, head: Token, mention: str) -> ResolvedSpeaker:
+    def _pronoun(self, head: Token, mention: str, *, content: str = "") -> ResolvedSpeaker:
         word = head.lower_
         pos = head.idx
         earlier = self._same_subject_before(head)
@@ -294,6 +299,9 @@ class SpeakerResolver:
             # "she" is not a man the article has called "he" or "Mr."
             candidates = [c for c in candidates if self._gender_of(c[1], default=gender) in {gender, "?"}] \
                 or candidates
+        # "He declared that as long as the field remained divided, Donald Trump would have a path": a person
+        # the content names in full is spoken of, not speaking.
+        candidates = [c for c in candidates if not _named_in_full(c[1].canonical, content)] or candidates
         if not candidates:
             return ResolvedSpeaker(mention, mention, "")
         best = max(candidates, key=_position)
@@ -347,6 +355,13 @@ class SpeakerResolver:
                 full = self.ents.person_name(tok.text, tok.idx) or tok.text
                 if full in allowed and full != best[1].canonical:
                     return tok.idx + len(tok.text), ResolvedSpeaker(full, tok.text, "PERSON")
+        # "Though he did not mention Rubio by name, he made it clear ... an alternative to Trump. He asked them
+        # ...": when that sentence's main subject is the same pronoun, this one carries its chain on.
+        for tok in sent.root.children:
+            if tok.dep_ in NOMINAL_SUBJECTS and tok.lower_ == pronoun.lower_ in {"he", "she"} and tok.i < pronoun.i:
+                earlier = self._pronoun(tok, tok.text)
+                if earlier.canonical in allowed and earlier.canonical != best[1].canonical:
+                    return tok.idx, earlier
         return best
 
     @staticmethod
@@ -463,6 +478,11 @@ def ends_in_role(name: str) -> bool:
     """Does ``name`` end in one person's role ("state's Republican governor", "the Republican nominee")?"""
     words = re.findall(r"[a-z]+", name.lower())
     return bool(words) and words[-1] in PERSON_ROLES
+
+
+def _named_in_full(name: str, content: str) -> bool:
+    """Does ``content`` name the person ``name`` by first and last name? Sources rarely call themselves so."""
+    return len(name.split()) >= 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", content) is not None
 
 
 def _position(item: tuple[int, ResolvedSpeaker]) -> int:

@@ -18,7 +18,8 @@ import numpy as np
 from factcheck.attribution.cues import NEGATIVE_STANCES
 from factcheck.config import PairingConfig
 from factcheck.pairing.back_references import ACCUSING_CUES, MAX_BACK_REFERENCE_CHARS, possessive_owner
-from factcheck.pairing.sides import Side, SideIndex, named_in, names_match, names_side, same_side, speaker_key
+from factcheck.pairing.sides import (Side, SideIndex, named_in, names_match, names_side, own_name, same_side,
+                                     speaker_key)
 from factcheck.records import Statement
 
 MAX_DESCRIPTION_WORDS = 4
@@ -26,9 +27,10 @@ MAX_DESCRIPTION_WORDS = 4
 
 def _names_speaker(target: str, stmt: Statement) -> bool:
     """Does ``target`` name the statement's speaker, by name or by a short description?"""
-    if names_match(target, stmt.speaker):
+    # "Russo's team" is not Russo, nor "One of Grayson's former supporters" Grayson: what comes before a
+    # possessive names someone else.
+    if names_match(target, own_name(stmt.speaker)):
         return True
-    # "Russo's team" is not Russo: what comes before a possessive names someone else.
     description = re.split(r"[’']s\b", stmt.speaker_mention)[-1]
     return len(description.split()) <= MAX_DESCRIPTION_WORDS and names_match(target, description)
 
@@ -119,6 +121,7 @@ def accused_responds(response: Statement, claim: Statement, *, response_side: Si
 _THING_FROM = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?\w+\s+(?:from|by)\s+(?P<owner>[\w .-]{2,40})$",
                          re.IGNORECASE)
 MAX_OWNED_THING_WORDS = 8
+_NAMED_FOR = re.compile(r"^(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+for\b")
 
 
 def rejected_owner(stmt: Statement) -> str:
@@ -126,6 +129,10 @@ def rejected_owner(stmt: Statement) -> str:
     an extra week"), or "" when its content names no owner."""
     if stmt.stance != "reject":
         return ""
+    # "mocked Marco Rubio for “having a tough night”": a rejection of someone, for what they did.
+    named = _NAMED_FOR.match(stmt.content.strip())
+    if named:
+        return named.group("who")
     # "Trump's remarks about Muslims but will meet with him": the thing ends where its clause goes on.
     head = re.split(r"\s+(?:to|that|which|who|for|about|but|and)\s+", stmt.content.strip(), maxsplit=1)[0]
     head = head.strip(" .,")

@@ -19,6 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from factcheck.attribution.speakers import FOLLOWER_NOUNS
 from factcheck.pairing.words import stem
 from factcheck.records import Statement
 
@@ -283,6 +284,14 @@ def _owner_phrases(mention: str) -> Iterable[str]:
             yield m.group("owner").strip()
 
 
+def own_name(speaker: str) -> str:
+    """What a speaker's name names them by: "One of Grayson's former supporters" are supporters, or former
+    ones, not Grayson; "her campaign's leadership" still names the campaign."""
+    after = re.split(r"[’']s\b", speaker)[-1]
+    words = {stem(w) for w in _words(after)}
+    return after if words & (FOLLOWER_NOUNS | OPPOSING_ROLES) else speaker
+
+
 def speaker_key(name: str) -> str:
     """A speaker's name compared loosely: lowercased, without possessives or punctuation."""
     return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("’s", "").replace("'s", "")).strip()
@@ -306,7 +315,7 @@ def names_side(phrase: str, side: Side) -> bool:
     """Does ``phrase`` (an accused party, a content's subject) name ``side``?"""
     if not phrase.strip():
         return False
-    if any(names_match(phrase, n) for n in side.names):
+    if any(names_match(phrase, own_name(n)) for n in side.names):
         return True
     words = {stem(w) for w in _words(phrase)}
     if words & _MANAGEMENT_STEMS and side.roles & _MANAGEMENT_STEMS:

@@ -293,3 +293,12 @@ def test_a_quote_in_the_paragraph_before_is_not_the_next_speakers(stage: Attribu
     found = statements(stage, text)
     assert [(s.speaker, s.content) for s in found if "inspection" in s.content] == [
         ("Howard Brennick", "We passed an inspection.")]
+
+
+def test_the_writers_own_question_reports_nothing(stage: AttributionStage) -> None:
+    text = ("So the question for the Senate leadership is stark: Would they prefer an Obama nominee who is expected "
+            "to be moderate, or one chosen by Mrs. Clinton?")
+    assert statements(stage, text) == []
+    # the same cue as a statement, and a question a quoted source asks, stay
+    assert statements(stage, "They prefer an Obama nominee who is expected to be moderate.")
+    assert statements(stage, "\u201cWhy would they prefer a nominee chosen by Mrs. Clinton?\u201d Mr. Reid said.")

@@ -339,3 +339,17 @@ def test_a_second_he_in_a_sentence_is_its_first_not_a_name_between(stage: Attrib
     text = ("Sen. Jeff Sessions of Alabama endorsed Donald Trump on Sunday. \"This is a movement,\" Sessions said. "
             "Later he appeared at a Trump rally where he said the country needed Trump.")
     assert last(stage, text).speaker == "Jeff Sessions"
+
+
+def test_he_is_not_a_person_his_content_names_in_full(stage: AttributionStage) -> None:
+    text = "Ted Cruz campaigned in Iowa on Monday. A rally for Donald Trump drew thousands. He said Donald Trump " \
+           "would lose the state."
+    assert last(stage, text).speaker == "Ted Cruz"
+
+
+def test_he_carries_on_the_chain_of_the_sentence_before_whose_subject_is_he(stage: AttributionStage) -> None:
+    text = ("Ted Cruz, who won Oklahoma and his home state of Texas, is calling for some of his Republican rivals "
+            "to drop out.\n\nThough he did not mention Marco Rubio or John Kasich by name, he made it clear that he "
+            "felt they should drop out so Republicans could consolidate around him as a viable alternative to Trump."
+            "\n\nHe asked them \u201cprayerfully consider\u201d the future of their campaigns.")
+    assert last(stage, text).speaker == "Ted Cruz"

@@ -280,3 +280,21 @@ def test_naming_a_thing_answers_nothing_unless_the_accused_defends_it() -> None:
         thing = dataclasses.replace(stmt("s2", "Barack Obama", "the new executive actions on gun control",
                                          cue_lemma=cue, start=100), noun_phrase=True)
         assert (accused_responds(thing, claim) == "accused") is answers, cue
+
+
+def test_a_named_persons_supporters_do_not_answer_for_the_person() -> None:
+    claim = stmt("s1", "wife of Alan Grayson", "Dena Grayson for committing adultery with the congressman",
+                 stance="accuse", cue_lemma="blame", target="Dena Grayson")
+    supporter = stmt("s2", "One of Grayson\u2019s former supporters", "Dena Grayson\u2019s campaign was tragic",
+                     start=300)
+    assert not accused_responds(supporter, claim)
+    assert accused_responds(dataclasses.replace(supporter, speaker="Dena Grayson", speaker_mention="Grayson"), claim)
+
+
+def test_a_rejection_of_a_named_person_answers_only_that_persons_side() -> None:
+    claim = stmt("s1", "Ted Cruz", "as long as the field remained divided, Donald Trump would have a path",
+                 target="Donald Trump")
+    mocked = stmt("s2", "Donald Trump", "Marco Rubio for having a tough night", stance="reject", cue_lemma="mock",
+                  start=200)
+    assert not accused_denies(mocked, claim)
+    assert accused_denies(mocked, dataclasses.replace(claim, speaker="Marco Rubio"))
