@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from factcheck.attribution.entities import ArticleEntities, Entity, bare_name, strip_det
 from factcheck.attribution.extract import carrier_source, noun_phrase
 from factcheck.attribution.names import first_name_genders
-from factcheck.attribution.nominals import compatible, noun_kind
+from factcheck.attribution.nominals import ORG_NOUNS, compatible, noun_kind
 from factcheck.attribution.raw import RawAttribution
 from factcheck.attribution.syntax import NOMINAL_SUBJECTS
 from factcheck.attribution.transcripts import is_label
@@ -53,6 +53,15 @@ PERSON_ROLES = frozenset({
     "chancellor", "premier", "founder", "economist", "commissioner", "superintendent", "coach", "manager",
     "captain", "striker", "lawyer", "attorney", "mogul", "billionaire", "businessman", "businesswoman",
     "contender", "frontrunner"})
+# Nouns for people in the plural that "they" stands for: "Fox executives", "gay Republicans", "activists".
+PEOPLE_NOUNS = FOLLOWER_NOUNS | PERSON_ROLES | ORG_NOUNS | frozenset({
+    "official", "executive", "leader", "member", "activist", "expert", "analyst", "aide", "adviser", "advisor",
+    "strategist", "resident", "parent", "worker", "student", "organizer", "protester", "demonstrator", "people",
+    "republican", "democrat", "conservative", "liberal", "progressive", "millennial", "investigator",
+    "researcher", "scientist", "officer", "agent", "staffer", "employee", "volunteer", "editor", "writer",
+    "reporter", "journalist", "pollster", "observer", "insider", "source", "operative", "donor", "citizen",
+    "immigrant", "veteran", "victim", "family", "farmer", "owner", "teacher", "doctor", "nurse", "police",
+    "lawmaker", "legislator", "senator", "congressman", "governor", "mayor", "delegate", "candidate"})
 # Titles a transcript label may carry before the name: "GOV. PENCE", "MR. TRUMP", "SEN. KAINE".
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "pres", "secretary", "senator", "governor",
                          "president", "mayor", "judge", "gen", "adm", "prof", "sir"})
@@ -283,6 +292,9 @@ class SpeakerResolver:
             pool = [e for e in self._before(pos) if self.ents.org_name(e) is not None and e.role != "compound"]
             labels = frozenset({"ORG", ""})
         elif word in GROUP_PRONOUNS:
+            group = self._plural_subject_before(head)
+            if group is not None:
+                return group
             pool, labels = [], frozenset({"GROUP", "ORG", ""})
         else:
             return ResolvedSpeaker(mention, mention, "")
@@ -308,6 +320,24 @@ class SpeakerResolver:
         if word in PERSON_PRONOUNS:
             best = self._sentence_subject(best, candidates, pool, head)
         return ResolvedSpeaker(best[1].canonical, mention, best[1].label)
+
+    def _plural_subject_before(self, pronoun: Token) -> ResolvedSpeaker | None:
+        """"As Republicans scrambled to raise campaign cash, they proposed ...", "Fox executives have not pushed
+        the issue. Nor, apparently, have they warned ...": a subject "they" is the people the plural subject of
+        a clause put before it names, else those of the main clause of the sentence before."""
+        if pronoun.lower_ != "they" or pronoun.dep_ not in NOMINAL_SUBJECTS:
+            return None
+        sent = pronoun.sent
+        subjects = [t for t in sent if t.i < pronoun.i and t.dep_ in NOMINAL_SUBJECTS and t.head.dep_ == "advcl"
+                    and t.head.head.i == pronoun.head.i]
+        if not subjects and sent.start > 0:
+            subjects = [t for t in self.doc[sent.start - 1].sent.root.children if t.dep_ in NOMINAL_SUBJECTS]
+        for subject in subjects:
+            if subject.tag_ in {"NNS", "NNPS"} and (subject.lemma_.lower() in PEOPLE_NOUNS
+                                                    or subject.ent_type_ in {"NORP", "ORG"}):
+                first = min((t.i for t in noun_phrase(subject) or [subject]), default=subject.i)
+                return ResolvedSpeaker(strip_det(self.doc[first : subject.i + 1].text), pronoun.text, "GROUP")
+        return None
 
     def _same_subject_before(self, pronoun: Token) -> Token | None:
         """"He appeared at a Trump rally where he pledged his support": a subject "he" or "she" is the one that

@@ -353,3 +353,19 @@ def test_he_carries_on_the_chain_of_the_sentence_before_whose_subject_is_he(stag
             "felt they should drop out so Republicans could consolidate around him as a viable alternative to Trump."
             "\n\nHe asked them \u201cprayerfully consider\u201d the future of their campaigns.")
     assert last(stage, text).speaker == "Ted Cruz"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the plural subject of a clause put before "they"
+    ("As Republicans scrambled to raise campaign cash last year, they proposed sweeping overhauls of the tax code.",
+     "Republicans"),
+    # the plural subject of the sentence before
+    ("Since Mr. Ailes's departure, Fox executives have not pushed the issue. Nor, apparently, have they warned "
+     "Mr. Hannity away from giving advice.", "Fox executives"),
+    # a plural that names no people is no one's voice
+    ("Sales fell 5 percent in March. They said the company would recover.", "They"),
+])
+def test_they_is_the_people_a_plural_subject_before_it_names(stage: AttributionStage, text: str,
+                                                             speaker: str) -> None:
+    assert last(stage, text).speaker == speaker
+

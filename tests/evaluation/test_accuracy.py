@@ -126,7 +126,8 @@ def test_polnear_dev_pairs_checked_by_hand(pipeline: ClaimRebuttalPipeline) -> N
 #   in full; a person's supporters do not answer for the person; a rejection of a named person answers only that
 #   person's side) left 25 pairs, 3 right, 5 weak, 17 wrong (0.120 / 0.320), all 8 found (one new weak pair checked
 #   and added), and cost the eighth sample a weak pair (20 pairs, 0.150 / 0.300, 6 of 8; two wrong ones gone too);
-#   the first sample gained a weak one (20 pairs, 0.200 / 0.450, 9 of 11).
+#   the first sample gained a weak one (20 pairs, 0.200 / 0.450, 9 of 11). "They" taking the plural subject before
+#   it then dropped a wrong pair of the ninth sample (27 pairs, 0.185 / 0.296).
 # Far below the dev figure: the pairing does not yet carry to new news.
 @pytest.mark.parametrize(("first", "checked_file", "strict", "lenient", "known"), [
     (11, "polnear_train_checked_pairs.json", 0.2, 0.4, 7),
@@ -160,7 +161,8 @@ def test_polnear_train_sample_pairs_checked_by_hand(pipeline: ClaimRebuttalPipel
 # resolved speaker counts as right against it): 100 statements drawn at random from the 2,493 whose speaker is
 # he, she, they or it in the twelve train samples, each read in its paragraph
 # (tests/data/polnear_train_pronoun_speakers_checked.json). On 2026-12-07, 83 of them resolved to the source the
-# pronoun stands for (82 the commit before, which added the "he" chain and named-in-full rules).
+# pronoun stands for (82 before the "he" chain and named-in-full rules); 85 after "they" took the plural subject
+# before it.
 def test_polnear_train_pronoun_speakers_checked_by_hand(run_config) -> None:  # type: ignore[no-untyped-def]
     checked = json.loads((DATA / "polnear_train_pronoun_speakers_checked.json").read_text(encoding="utf-8"))["items"]
     texts = POLNEAR_DEV.parent / "train" / "text"
@@ -178,4 +180,4 @@ def test_polnear_train_pronoun_speakers_checked_by_hand(run_config) -> None:  # 
             right += not found
         else:
             right += any(speaker_correct(s.speaker, item["speaker"]) for s in found)
-    assert right >= 80, right
+    assert right >= 82, right
