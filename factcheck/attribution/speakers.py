@@ -60,8 +60,7 @@ PEOPLE_NOUNS = FOLLOWER_NOUNS | PERSON_ROLES | ORG_NOUNS | frozenset({
     "republican", "democrat", "conservative", "liberal", "progressive", "millennial", "investigator",
     "researcher", "scientist", "officer", "agent", "staffer", "employee", "volunteer", "editor", "writer",
     "reporter", "journalist", "pollster", "observer", "insider", "source", "operative", "donor", "citizen",
-    "immigrant", "veteran", "victim", "family", "farmer", "owner", "teacher", "doctor", "nurse", "police",
-    "lawmaker", "legislator", "senator", "congressman", "governor", "mayor", "delegate", "candidate"})
+    "immigrant", "veteran", "victim", "family", "farmer", "owner", "teacher", "doctor", "nurse", "police"})
 # Titles a transcript label may carry before the name: "GOV. PENCE", "MR. TRUMP", "SEN. KAINE".
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "pres", "secretary", "senator", "governor",
                          "president", "mayor", "judge", "gen", "adm", "prof", "sir"})
@@ -335,7 +334,7 @@ class SpeakerResolver:
         for subject in subjects:
             if subject.tag_ in {"NNS", "NNPS"} and (subject.lemma_.lower() in PEOPLE_NOUNS
                                                     or subject.ent_type_ in {"NORP", "ORG"}):
-                first = min((t.i for t in noun_phrase(subject) or [subject]), default=subject.i)
+                first = min(t.i for t in noun_phrase(subject) or [subject])
                 return ResolvedSpeaker(strip_det(self.doc[first : subject.i + 1].text), pronoun.text, "GROUP")
         return None
 
