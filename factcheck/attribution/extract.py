@@ -167,9 +167,9 @@ def _asked_by_writer(cue: Token, speaker: Token | None, quotes: Sequence[Quote])
     """"Would they prefer an Obama nominee ... or one chosen by Mrs. Clinton?": the writer's own question,
     its auxiliary before the subject, reports nothing anyone said. (A question inside a quote is the quoted
     source's, and stays.)"""
-    if speaker is None or _inside_quote(cue, quotes) or not cue.sent.text.rstrip(" \"'”’)").endswith("?"):
+    if speaker is None or not any(c.dep_ == "aux" and c.i < speaker.i for c in cue.children):
         return False
-    return any(c.dep_ == "aux" and c.i < speaker.i for c in cue.children)
+    return not _inside_quote(cue, quotes) and cue.sent.text.rstrip(" \"'”’)").endswith("?")
 
 
 def _inside_quote(tok: Token, quotes: Sequence[Quote]) -> bool:

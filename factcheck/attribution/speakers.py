@@ -511,7 +511,8 @@ def ends_in_role(name: str) -> bool:
 
 def _named_in_full(name: str, content: str) -> bool:
     """Does ``content`` name the person ``name`` by first and last name? Sources rarely call themselves so."""
-    return len(name.split()) >= 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", content) is not None
+    return name in content and len(name.split()) >= 2 \
+        and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", content) is not None
 
 
 def _position(item: tuple[int, ResolvedSpeaker]) -> int:

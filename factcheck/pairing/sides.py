@@ -16,6 +16,7 @@ mentions, their sentences), so it is article-local, like speaker resolution.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -284,6 +285,7 @@ def _owner_phrases(mention: str) -> Iterable[str]:
             yield m.group("owner").strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def own_name(speaker: str) -> str:
     """What a speaker's name names them by: "One of Grayson's former supporters" are supporters, or former
     ones, not Grayson; "her campaign's leadership" still names the campaign."""

@@ -135,4 +135,3 @@ def test_a_spokesperson_titled_by_name_or_by_role_alone(mention: str, owner_spea
     index = SideIndex([stmt("s1", owner_speaker, owner_speaker),
                        stmt("s2", " ".join(mention.split()[-2:]), mention, start=start)])
     assert same_side(index["s1"], index["s2"]) is on_side
-
