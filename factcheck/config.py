@@ -85,7 +85,12 @@ class PairingConfig:
     polarity_max_words: int = 25
     # ... and only between statements at most this many characters apart, as for conflicting figures and
     # opposite directions (0: anywhere in the article).
-    polarity_max_distance: int = 1500
+    polarity_max_distance: int = 900
+    # Conflicting figures and opposite directions are held closer still: a figure disputes one given in the
+    # same or the next paragraph (0: as far as polarity_max_distance).
+    figure_max_distance: int = 600
+    # An explicit denial answers no accusation further than this many characters away (0: anywhere).
+    denial_max_distance: int = 3000
     # A compound is the same thing as its head ("handgun" a "gun") when the embedder puts the two words this
     # close; "loophole" and "hole" are further apart.
     compound_head_similarity: float = 0.6

@@ -195,8 +195,11 @@ def denials_answer(statements: Sequence[Statement], sims: np.ndarray, sides: Sid
                 continue
             # Far from the claim, even an explicit denial must share some of its topic ("Kendall rebuffed
             # several requests for interviews" answers no report six paragraphs before it).
-            far = config.polarity_max_distance and claim.chars_apart(denial) > config.polarity_max_distance
+            apart = claim.chars_apart(denial)
+            far = config.polarity_max_distance and apart > config.polarity_max_distance
             if far and (not explicit or sim < config.min_link_similarity):
+                continue
+            if config.denial_max_distance and apart > config.denial_max_distance:
                 continue
             if sim == best or sim >= config.response_similarity or not explicit:
                 links[frozenset((denial.id, claim.id))] = "accused-denies" if explicit else "accused-negates"

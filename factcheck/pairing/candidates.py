@@ -167,9 +167,11 @@ def _link(a: Statement, b: Statement, sim: float, shared: tuple[str, ...], confi
     """Why two statements are about the same proposition, beyond topic overlap, and what it rests on."""
     # Figures, directions and negations dispute what was said near them; far apart, two statements share a
     # unit ("$9 million short" / "it would give $75,000"), a direction word or a common noun by chance.
-    if config.polarity_max_distance and a.chars_apart(b) > config.polarity_max_distance:
+    apart = a.chars_apart(b)
+    if config.polarity_max_distance and apart > config.polarity_max_distance:
         return "", ()
-    on_shared_topic = sim >= config.figure_similarity
+    near = not config.figure_max_distance or apart <= config.figure_max_distance
+    on_shared_topic = near and sim >= config.figure_similarity
     # A demand's figure is a target ("cut the corporate rate to 28 percent"), not a measurement to dispute.
     # Nor is a pledged one ("pledged he would get the unemployment rate down to 6 percent").
     measured = a.stance != "demand" and b.stance != "demand" and not ({a.cue_verb, b.cue_verb} & PLEDGE_CUES)

@@ -76,11 +76,25 @@ def test_an_explicit_denial_far_from_the_claim_must_share_some_of_its_topic() ->
                  "former staffer", target="clinton")
     denial = dataclasses.replace(stmt("s2", "Hillary Clinton", "several requests for interviews", stance="reject"),
                                  speaker_mention="Clinton")
-    for gap, similar, linked in ((300, False, True), (5000, True, True), (5000, False, False)):
+    for gap, similar, linked in ((300, False, True), (2000, True, True), (2000, False, False)):
         later = dataclasses.replace(denial, start=claim.end + gap, end=claim.end + gap + len(denial.content))
         vec = unit([1, 0], [1, 0.5]) if similar else unit([1, 0], [0.1, 1])
         links = [p.link for p in find_candidates("x", [claim, later], vec, config=PairingConfig())]
         assert (links == ["accused-denies"]) is linked, (gap, similar, links)
+
+
+def test_an_explicit_denial_answers_no_accusation_pages_before_it() -> None:
+    claim = stmt("s1", "Sanders campaign", "the Clinton campaign had stolen its voter data", target="clinton campaign")
+    denial = dataclasses.replace(stmt("s2", "Clinton campaign", "stealing any data", stance="deny"),
+                                 speaker_mention="the Clinton campaign")
+    vec = unit([1, 0], [1, 0.5])
+    for gap, linked in ((2000, True), (4000, False)):
+        later = dataclasses.replace(denial, start=claim.end + gap, end=claim.end + gap + len(denial.content))
+        links = [p.link for p in find_candidates("x", [claim, later], vec, config=PairingConfig())]
+        assert (links == ["accused-denies"]) is linked, (gap, links)
+    anywhere = dataclasses.replace(PairingConfig(), denial_max_distance=0)
+    later = dataclasses.replace(denial, start=claim.end + 4000, end=claim.end + 4000 + len(denial.content))
+    assert [p.link for p in find_candidates("x", [claim, later], vec, config=anywhere)] == ["accused-denies"]
 
 
 def test_a_plan_does_not_answer_a_claim_that_only_names_the_body() -> None:

@@ -20,6 +20,14 @@ def test_rejection_of_the_announcement_points_back_to_it() -> None:
     assert linked == [("s1", "s3")]
 
 
+def test_the_announcement_is_one_reported_a_paragraph_or_two_before() -> None:
+    announce = stmt("s1", "Ricardo Sanchez", "the creation of a support group", cue_lemma="announce")
+    for gap, found in ((600, True), (1500, False)):
+        start = announce.end + gap
+        reject = stmt("s2", "alleged victims", "the announcement", stance="reject", cue_lemma="reject", start=start)
+        assert (anaphoric_target(reject, [announce]) == announce) is found, gap
+
+
 def test_back_reference_ignores_the_speakers_own_statements() -> None:
     own = stmt("s1", "alleged victims", "a panel", cue_lemma="announce")
     reject = stmt("s2", "alleged victims", "the announcement", stance="reject", cue_lemma="reject", start=50)

@@ -42,7 +42,8 @@ def test_figures_and_directions_conflict_only_near_each_other() -> None:
     fell = stmt("s2", "Veltra", "recalls of the pills fell", keywords=("recall", "pill"))
     vec = unit([1, 0.2], [1, 0.3])
     for first, second, link in ((a, b, "conflicting-figures"), (rose, fell, "opposite-directions")):
-        for gap, linked in ((200, True), (3000, False)):
+        # a figure disputes one reported in the same or the next paragraph; a negation may stand a little further
+        for gap, linked in ((200, True), (800, False), (3000, False)):
             later = dataclasses.replace(second, start=first.end + gap, end=first.end + gap + len(second.content))
             found = find_candidates("x", [first, later], vec, config=PairingConfig())
             assert [p.link for p in found] == [link if linked else ""], (link, gap)
@@ -173,7 +174,9 @@ def test_opposite_polarity_links_only_statements_near_each_other() -> None:
     vec = unit([1, 0.2], [1, 0.3])
     near = find_candidates("x", [claim, denial(claim.end + 300)], vec, config=PairingConfig())
     assert [p.link for p in near] == ["opposite-polarity"]
-    far = find_candidates("x", [claim, denial(claim.end + 3000)], vec, config=PairingConfig())
+    assert [p.link for p in find_candidates("x", [claim, denial(claim.end + 800)], vec, config=PairingConfig())] == [
+        "opposite-polarity"]
+    far = find_candidates("x", [claim, denial(claim.end + 1200)], vec, config=PairingConfig())
     assert [p.link for p in far] == [""]
     anywhere = dataclasses.replace(PairingConfig(), polarity_max_distance=0)
     assert [p.link for p in find_candidates("x", [claim, denial(claim.end + 3000)], vec, config=anywhere)] == [
