@@ -39,7 +39,7 @@ _ROLE_AFTER_OWNER = re.compile(rf"\b(?P<owner>[a-z]+)\s+(?P<role>representative|
 # "Trump campaign spokesman Jason Miller", "Clinton spokesman Nick Merrill": a name, then the role.
 _NAMED_OWNER_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}(?:\s+campaign)?)\s+(?:[a-z]+\s+){0,2}?"
                                rf"(?P<role>{_SPOKESPEOPLE}|lawyer|attorney|aide|adviser|advisor|manager|strategist|"
-                               r"counsel)s?\s+[A-Z]")
+                               r"counsel|director|chairman|chairwoman|secretary)s?\s+[A-Z]")
 # "Spokeswoman Jessica Ditto said ...": a spokesperson the article gives no owner speaks for the body
 # the statement just before spoke of ("Donald Trump's campaign is defending his tweets").
 _BARE_ROLE = re.compile(rf"^(?:(?:a|the)\s+)?(?:campaign\s+)?(?:{_SPOKESPEOPLE})\s+[A-Z]", re.IGNORECASE)
@@ -196,7 +196,7 @@ class SideIndex:
                     self.roles[name] |= set(words)
                     self.kinds[name] |= set(words[-1:])
 
-    def resolve(self, phrase: str, *, before: int) -> str | None:
+    def resolve(self, phrase: str, *, before: int, other_than: str = "") -> str | None:
         """The canonical speaker a phrase ("the company", "the institute", "Ferrante") names, nearest first.
 
         The phrase's head must be a word of the name ("the institute" -> Meridian Policy Institute), or a
@@ -213,7 +213,7 @@ class SideIndex:
         # names someone else, whatever words the two share ("Tax Foundation").
         proper_head = len(words) > 1 and head in capitalised
         order = sorted(self.statements, key=lambda s: (s.start >= before, abs(before - s.start)))
-        speakers = [s.speaker for s in order if not re.search(r"[’']s\b", s.speaker)]
+        speakers = [s.speaker for s in order if not re.search(r"[’']s\b", s.speaker) and s.speaker != other_than]
         for c in speakers:
             name = _name_words(c)
             if head in name or capitalised & name and not proper_head and names_match(plain, c):
@@ -233,7 +233,7 @@ class SideIndex:
             role = set(_words(m.group("role")))
             # "Its director, Tomas Reyes": the body the sentence before spoke of. "His lawyer" speaks for
             # the person before; "his rival" or "her colleague" does not.
-            if m.group("pronoun").lower() in {"its", "their"} or role & REPRESENTING_ROLES:
+            if m.group("pronoun").lower() in {"its", "their"} or _represents(role):
                 return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker), None)
         if _BARE_ROLE.match(mention) and not _FOR_OWNER.search(mention):
             return next((e.speaker for e in reversed(earlier) if e.speaker != s.speaker
@@ -242,7 +242,7 @@ class SideIndex:
         party, named = _PARTY_ROLE.match(mention), _NAMED_OWNER_ROLE.match(mention)
         for owner in (_PARTY_MEMBERS[party.group("party").lower()] if party else None,
                       named.group("owner") if named else None):
-            found = self.resolve(owner, before=s.start) if owner else None
+            found = self.resolve(owner, before=s.start, other_than=s.speaker) if owner else None
             if found is not None and found != s.speaker:
                 return found
         for pattern in (_POSSESSIVE_OWNER, _FOR_OWNER, _ROLE_AFTER_OWNER):
@@ -254,10 +254,10 @@ class SideIndex:
                 if owner.lower().split()[0] in {"its", "their"}:
                     continue
                 # "Ferrante's lawyer" speaks for Ferrante; "Russo's team" employs Russo, and is a side of its own.
-                if pattern is _POSSESSIVE_OWNER and not _DETERMINER.match(owner.strip()) and not (
-                        set(_words(m.group("role"))) & REPRESENTING_ROLES):
+                if pattern is _POSSESSIVE_OWNER and not _DETERMINER.match(owner.strip()) and not _represents(
+                        set(_words(m.group("role")))):
                     continue
-                found = self.resolve(owner, before=s.start)
+                found = self.resolve(owner, before=s.start, other_than=s.speaker)
                 # "union representative" speaks for the Allied Nurses Union; "housing spokesman" is no
                 # spokesman of the housing ministry: a bare owner noun must be the body's head noun.
                 if pattern is _ROLE_AFTER_OWNER and found and stem(owner.lower()) != stem(_words(found)[-1]):
@@ -276,6 +276,12 @@ class SideIndex:
         aliases = {m.lower() for n in names for m in self.mentions[n] if _DETERMINER.match(m)}
         aliases |= {p.lower() for n in names for p in self.owner_phrases.get(n, ())}
         return Side(names=tuple(names), roles=frozenset(roles), kinds=frozenset(kinds), aliases=frozenset(aliases))
+
+
+def _represents(role_words: set[str]) -> bool:
+    """Do the words of a role speak for whoever it belongs to, in the singular or plural ("Mrs. Clinton's
+    advisers", "his aides")?"""
+    return any(stem(w) in REPRESENTING_ROLES or w in REPRESENTING_ROLES for w in role_words)
 
 
 def _owner_phrases(mention: str) -> Iterable[str]:

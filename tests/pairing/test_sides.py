@@ -19,6 +19,11 @@ def stmt(sid: str, speaker: str, mention: str, content: str = "something happene
     ("A spokeswoman for the airline", "SkyMara", "The airline"),
     ("Grace Adeyemi, a surgical nurse and union representative", "Allied Nurses Union", "The Allied Nurses Union"),
     ("Ferrante's lawyer, Marta Ruiz", "Luca Ferrante", "Luca Ferrante"),
+    ("Clinton campaign communications director Jennifer Palmieri", "Hillary Clinton", "Clinton"),
+    ("Trump campaign chairman Paul Manafort", "Donald Trump", "Trump"),
+    # in the plural too
+    ("Mrs. Clinton's advisers", "Hillary Clinton", "Clinton"),
+    ("Russo's lawyers", "Luca Russo", "Russo"),
     # A party's staff speak for the party.
     ("A Democratic aide", "Democrats", "Democrats"),
     ("a senior Republican committee aide", "Republicans", "Republicans"),
@@ -28,6 +33,14 @@ def test_a_speaker_who_speaks_for_a_body_is_on_its_side(mention: str, owner_spea
     body = stmt("s1", owner_speaker, owner_mention)
     person = stmt("s2", "Someone Else", mention, start=100)
     index = SideIndex([body, person])
+    assert same_side(index["s1"], index["s2"])
+
+
+def test_people_named_for_a_body_are_on_its_side_when_the_body_speaks_later() -> None:
+    # "Executives for Mondelez" is the speaker's own name, so it cannot be the body it speaks for.
+    executives = stmt("s1", "Executives for Mondelez", "Executives for Mondelez")
+    company = stmt("s2", "Mondelez International", "The company", start=300)
+    index = SideIndex([executives, company])
     assert same_side(index["s1"], index["s2"])
 
 
