@@ -83,8 +83,7 @@ class PairingConfig:
     polarity_similarity: float = 0.4
     # Only a negating content of at most this many words takes the opposite polarity (0: any length).
     polarity_max_words: int = 25
-    # ... and only between statements at most this many characters apart, as for conflicting figures and
-    # opposite directions (0: anywhere in the article).
+    # ... and only between statements at most this many characters apart (0: anywhere in the article).
     polarity_max_distance: int = 900
     # Conflicting figures and opposite directions are held closer still: a figure disputes one given in the
     # same or the next paragraph (0: as far as polarity_max_distance).

@@ -36,7 +36,8 @@ _SPOKESPEOPLE = "spokesman|spokeswoman|spokesperson"
 # "a surgical nurse and union representative": an owner noun right before a representing role.
 _ROLE_AFTER_OWNER = re.compile(rf"\b(?P<owner>[a-z]+)\s+(?P<role>representative|official|{_SPOKESPEOPLE}|leader|"
                                r"member|officer|steward|lawyer|attorney)s?\b", re.IGNORECASE)
-# "Trump campaign spokesman Jason Miller", "Clinton spokesman Nick Merrill": a name, then the role.
+# "Trump campaign spokesman Jason Miller", "Clinton spokesman Nick Merrill", "Clinton campaign communications
+# director Jennifer Palmieri": a name, then the role.
 _NAMED_OWNER_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}(?:\s+campaign)?)\s+(?:[a-z]+\s+){0,2}?"
                                rf"(?P<role>{_SPOKESPEOPLE}|lawyer|attorney|aide|adviser|advisor|manager|strategist|"
                                r"counsel|director|chairman|chairwoman|secretary)s?\s+[A-Z]")
@@ -202,6 +203,7 @@ class SideIndex:
         The phrase's head must be a word of the name ("the institute" -> Meridian Policy Institute), or a
         capitalised word of it must be ("Ferrante"); else a definite phrase goes to a speaker the article
         describes with its head ("the mining company Ostrava Copper") or mentions with it ("The company").
+        ``other_than`` is left out: a speaker named for a body ("Executives for Mondelez") is not that body.
         """
         plain = _DETERMINER.sub("", phrase.strip()).strip(" ,")
         words = _words(re.split(r"\s+(?:of|for|at|from)\s+", plain)[0])
