@@ -55,9 +55,10 @@ _PARTY_MEMBERS = {"democratic": "Democrats", "republican": "Republicans", "gop":
 OPPOSING_ROLES = frozenset({"rival", "rivals", "opponent", "opponents", "critic", "critics", "challenger",
                             "accuser", "accusers", "victim", "victims", "adversary", "predecessor", "successor",
                             "former", "ex", "opposition", "shadow", "veteran", "veterans"})
-# Roles that speak for a person or body named before them ("Ferrante's lawyer", "Hale's campaign manager").
-REPRESENTING_ROLES = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister",
-                                "spokesman", "spokeswoman", "spokesperson", "agent", "representative", "aide",
+# Roles that speak for a person or body named before them ("Ferrante's lawyer", "Hale's campaign manager"), in
+# the singular: ``_represents`` reads a plural ("Mrs. Clinton's advisers") through its stem.
+REPRESENTING_ROLES = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister", "spokesman",
+                                "spokeswoman", "spokesperson", "agent", "representative", "aide",
                                 "adviser", "advisor", "campaign", "family", "office", "executive", "officer",
                                 "director", "chairman", "chairwoman", "chair", "president", "head", "secretary",
                                 "sister", "brother", "wife", "husband", "mother", "father", "son", "daughter"})
@@ -245,7 +246,7 @@ class SideIndex:
         for owner in (_PARTY_MEMBERS[party.group("party").lower()] if party else None,
                       named.group("owner") if named else None):
             found = self.resolve(owner, before=s.start, other_than=s.speaker) if owner else None
-            if found is not None and found != s.speaker:
+            if found is not None:
                 return found
         for pattern in (_POSSESSIVE_OWNER, _FOR_OWNER, _ROLE_AFTER_OWNER):
             for part in re.split(r",\s*", mention):
@@ -264,7 +265,7 @@ class SideIndex:
                 # spokesman of the housing ministry: a bare owner noun must be the body's head noun.
                 if pattern is _ROLE_AFTER_OWNER and found and stem(owner.lower()) != stem(_words(found)[-1]):
                     found = None
-                if found is not None and found != s.speaker:
+                if found is not None:
                     return found
         return None
 
@@ -283,7 +284,7 @@ class SideIndex:
 def _represents(role_words: set[str]) -> bool:
     """Do the words of a role speak for whoever it belongs to, in the singular or plural ("Mrs. Clinton's
     advisers", "his aides")?"""
-    return any(stem(w) in REPRESENTING_ROLES or w in REPRESENTING_ROLES for w in role_words)
+    return any(stem(w) in REPRESENTING_ROLES for w in role_words)
 
 
 def _owner_phrases(mention: str) -> Iterable[str]:
